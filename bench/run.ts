@@ -1,0 +1,137 @@
+/**
+ * `npm run bench`: applies 1,000 generated revisions with the dihya CLI to a fresh SQLite file and,
+ * when DIHYA_TEST_PG_URL (or DIHYA_BENCH_PG_URL) is set, a fresh PostgreSQL database, then a no-op
+ * upgrade and a downgrade to base. Each is printed beside the baseline: the same DDL run by the
+ * database's own client (sqlite3 / psql) in one session with one transaction per revision, and,
+ * for reference, all in one transaction. Ratios against a baseline measured in the same run keep
+ * the figures meaningful on a shared, noisy machine.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { baselineDdl, generateProject } from './generate.js';
+
+const COUNT = Number(process.env.DIHYA_BENCH_REVISIONS ?? 1000);
+const CLI = resolve('dist', 'cli.js');
+const PG_URL = process.env.DIHYA_BENCH_PG_URL ?? process.env.DIHYA_TEST_PG_URL;
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return (performance.now() - t) / 1000;
+}
+
+function dihya(cwd: string, url: string, ...args: string[]): void {
+  const r = spawnSync(process.execPath, [CLI, ...args, '--url', url, '--quiet'], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`dihya ${args.join(' ')} failed: ${r.stderr}`);
+}
+
+function baselineScript(perRevision: boolean): string {
+  const out: string[] = [];
+  if (!perRevision) out.push('BEGIN;');
+  for (let i = 0; i < COUNT; i++) {
+    if (perRevision) out.push('BEGIN;');
+    out.push(...baselineDdl(i).map((s) => `${s};`));
+    if (perRevision) out.push('COMMIT;');
+  }
+  if (!perRevision) out.push('COMMIT;');
+  return out.join('\n');
+}
+
+/** Best of `runs` timings: the least disturbed by other load. */
+function best(runs: number, fn: () => number): number {
+  let b = Infinity;
+  for (let i = 0; i < runs; i++) b = Math.min(b, fn());
+  return b;
+}
+
+interface Row { what: string; seconds: number; baseline?: number }
+
+function sqliteBench(work: string): Row[] {
+  const script = join(work, 'baseline.sql');
+  const run = (perRevision: boolean) => () => {
+    const file = join(work, `baseline-${Math.random()}.db`);
+    writeFileSync(script, baselineScript(perRevision));
+    const s = time(() => execFileSync('sqlite3', [file], { input: `.read ${script}\n` }));
+    rmSync(file, { force: true });
+    return s;
+  };
+  const perRevision = best(3, run(true));
+  const oneTx = best(3, run(false));
+  const project = mkdtempSync(join(tmpdir(), 'dihya-bench-'));
+  generateProject(project, COUNT);
+  const url = `sqlite:${join(project, 'bench.db')}`;
+  // A first run compiles the revision bundle; the measured run starts from a fresh database.
+  dihya(project, `sqlite:${join(project, 'warm.db')}`, 'current');
+  const apply = time(() => dihya(project, url, 'upgrade'));
+  const noop = best(5, () => time(() => dihya(project, url, 'upgrade')));
+  const down = time(() => dihya(project, url, 'downgrade', 'base'));
+  rmSync(project, { recursive: true, force: true });
+  return [
+    { what: `SQLite: apply ${COUNT} revisions`, seconds: apply, baseline: perRevision },
+    { what: 'SQLite: baseline, all in one transaction (reference)', seconds: oneTx },
+    { what: 'SQLite: no-op upgrade', seconds: noop },
+    { what: `SQLite: downgrade base`, seconds: down },
+  ];
+}
+
+async function freshPg(name: string): Promise<string> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const u = new URL(PG_URL!);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function postgresBench(work: string): Promise<Row[]> {
+  const script = join(work, 'baseline-pg.sql');
+  const runs: Record<string, number> = {};
+  for (const perRevision of [true, false]) {
+    let b = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const url = await freshPg('dihya_bench_baseline');
+      writeFileSync(script, baselineScript(perRevision));
+      b = Math.min(b, time(() => execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-f', script, url])));
+    }
+    runs[String(perRevision)] = b;
+  }
+  const project = mkdtempSync(join(tmpdir(), 'dihya-bench-'));
+  generateProject(project, COUNT);
+  const url = await freshPg('dihya_bench_run');
+  dihya(project, `sqlite:${join(project, 'warm.db')}`, 'current');
+  const apply = time(() => dihya(project, url, 'upgrade'));
+  const noop = best(5, () => time(() => dihya(project, url, 'upgrade')));
+  const down = time(() => dihya(project, url, 'downgrade', 'base'));
+  rmSync(project, { recursive: true, force: true });
+  return [
+    { what: `PostgreSQL: apply ${COUNT} revisions`, seconds: apply, baseline: runs.true },
+    { what: 'PostgreSQL: baseline, all in one transaction (reference)', seconds: runs.false! },
+    { what: 'PostgreSQL: no-op upgrade', seconds: noop },
+    { what: 'PostgreSQL: downgrade base', seconds: down },
+  ];
+}
+
+function versionRow(): Row {
+  const seconds = best(10, () => time(() => execFileSync(process.execPath, [CLI, '--version'])));
+  const node = best(10, () => time(() => execFileSync(process.execPath, ['-e', '0'])));
+  return { what: 'dihya --version', seconds, baseline: node };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'dihya-bench-work-'));
+const rows: Row[] = [versionRow(), ...sqliteBench(work)];
+if (PG_URL) rows.push(...(await postgresBench(work)));
+else console.log('(PostgreSQL skipped: set DIHYA_TEST_PG_URL to include it)');
+rmSync(work, { recursive: true, force: true });
+
+console.log(`\nDihya Migrate benchmark, ${new Date().toISOString().slice(0, 10)}, ${COUNT} revisions\n`);
+console.log('| measure | seconds | baseline (s) | ratio |');
+console.log('|---|---:|---:|---:|');
+for (const r of rows) {
+  const ratio = r.baseline ? (r.seconds / r.baseline).toFixed(2) : '';
+  console.log(`| ${r.what} | ${r.seconds.toFixed(3)} | ${r.baseline ? r.baseline.toFixed(3) : ''} | ${ratio} |`);
+}

@@ -1,0 +1,35 @@
+import type { SessionSettings } from '../dialects/dialect.js';
+
+/** One named database. `DIHYA_<NAME>_URL` overrides `url`. */
+export interface EnvironmentConfig {
+  url?: string;
+}
+
+/** What a hook learns about a step; it never carries row data. */
+export interface StepInfo {
+  readonly revision: string;
+  readonly direction: 'up' | 'down';
+  readonly message: string;
+  readonly environment: string;
+}
+
+/** The shape of `migrations/env.ts`. Every field is optional. */
+export interface DihyaConfig {
+  /** Databases per environment: `development`, `staging`, `production`, … */
+  environments?: Record<string, EnvironmentConfig>;
+  /** Settings applied at the start of each migration transaction (PostgreSQL). */
+  session?: SessionSettings;
+  /** How long to wait for another runner's lock, in milliseconds (default 60 000). */
+  lockWaitMs?: number;
+  /** `per-revision` (default) or `all`: one transaction around the whole run. */
+  transaction?: 'per-revision' | 'all';
+  /** The JSON-lines log of applied steps; a path relative to the working directory. */
+  log?: { file?: string; level?: 'info' | 'debug' | 'warn' | 'error' };
+  /** Called around a run and around each step. A hook that throws stops the run. */
+  hooks?: {
+    beforeRun?: (ctx: { environment: string; direction: 'up' | 'down' }) => void | Promise<void>;
+    afterRun?: (ctx: { environment: string; direction: 'up' | 'down'; steps: number }) => void | Promise<void>;
+    beforeRevision?: (step: StepInfo) => void | Promise<void>;
+    afterRevision?: (step: StepInfo & { durationMs: number }) => void | Promise<void>;
+  };
+}

@@ -1,0 +1,95 @@
+import { Command, CommanderError, Option } from 'commander';
+import { DihyaError } from '../core/errors.js';
+import { toolVersion } from '../api/tool-version.js';
+import { withCommonOptions } from './common-options.js';
+import { exitCodeFor, EXIT } from './exit-codes.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Builds the `dihya` program. Each action loads its command module only when it runs. */
+function program(run: (fn: () => Promise<number>) => Promise<void>): Command {
+  const p = new Command('dihya')
+    .description('Database schema evolution: a revision graph, rollback on error, an audit trail, GDPR built in.')
+    .version(toolVersion(), '-V, --version')
+    .showHelpAfterError('(run `dihya help <command>` for its options)');
+
+  withCommonOptions(p.command('init').description('scaffold a migrations folder'))
+    .addOption(new Option('--dialect <name>', 'the database kind').choices(['sqlite', 'postgres', 'pglite']).default('sqlite'))
+    .action((o) => run(async () => (await import('./commands/init.js')).initCommand(o)));
+
+  withCommonOptions(p.command('revision').description('write a new revision file on top of the current head'))
+    .requiredOption('-m, --message <text>', 'what the revision changes')
+    .option('--sql', 'write a .sql revision instead of .ts')
+    .option('--head <rev>', "the revision to build on ('base' starts a new root)")
+    .option('--branch-label <label>', 'a branch label (repeatable)', collect)
+    .option('--depends-on <rev>', 'a revision on another branch this one needs (repeatable)', collect)
+    .action((o) => run(async () => (await import('./commands/revision.js')).revisionCommand(o)));
+
+  for (const [name, direction] of [['upgrade', 'up'], ['downgrade', 'down']] as const) {
+    withCommonOptions(p.command(name).description(direction === 'up' ? 'apply revisions up to TARGET (default: heads)' : 'revert revisions down to TARGET'))
+      .argument(direction === 'up' ? '[target]' : '<target>', 'head, heads, base, +N, -N, REV, REV+N, label@head; with --sql also START:TARGET')
+      .option('--sql', 'print the SQL instead of running it (offline mode)')
+      .option('--transaction <mode>', "'per-revision' (default) or 'all'")
+      .option('--allow-changed', 'run even if an applied revision file was changed')
+      .action((target, o) => run(async () => (await import('./commands/upgrade.js')).migrateCommand(direction, target, o)));
+  }
+
+  withCommonOptions(p.command('current').description('show the revisions the database is at'))
+    .action((o) => run(async () => (await import('./commands/current.js')).currentCommand('current', o)));
+  withCommonOptions(p.command('heads').description('show the heads of the revision graph'))
+    .action((o) => run(async () => (await import('./commands/current.js')).currentCommand('heads', o)));
+  withCommonOptions(p.command('branches').description('show branch points'))
+    .action((o) => run(async () => (await import('./commands/branches.js')).branchesCommand(o)));
+  withCommonOptions(p.command('history').description('list revisions, base first, with what is applied'))
+    .option('-r, --rev <range>', 'a range A:B (e.g. base:head, ae10:, :-2)')
+    .action((o) => run(async () => (await import('./commands/history.js')).historyCommand(o)));
+  withCommonOptions(p.command('show').description('show one revision').argument('<rev>'))
+    .action((rev, o) => run(async () => (await import('./commands/show.js')).showCommand(rev, o)));
+  withCommonOptions(p.command('merge').description('write a merge revision joining REVs (or heads)').argument('<revs...>'))
+    .requiredOption('-m, --message <text>', 'what the merge is for')
+    .action((revs, o) => run(async () => (await import('./commands/merge.js')).mergeCommand(revs, o)));
+  withCommonOptions(p.command('stamp').description('set the version without running migrations (audited)').argument('<target>'))
+    .action((target, o) => run(async () => (await import('./commands/stamp.js')).stampCommand(target, o)));
+  withCommonOptions(p.command('validate').description('check that applied revision files are unchanged'))
+    .action((o) => run(async () => (await import('./commands/validate.js')).validateCommand(o)));
+  withCommonOptions(p.command('audit').description('list the audit trail, or `audit verify` its hash chain').argument('[action]'))
+    .option('--since <iso>', 'only events from this date on')
+    .action((action, o) => run(async () => (await import('./commands/audit.js')).auditCommand(action, o)));
+  return p;
+}
+
+/** Runs the CLI and returns the exit status. Errors become one line on stderr, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  let status: number = EXIT.ok;
+  const json = argv.includes('--json');
+  const run = async (fn: () => Promise<number>) => {
+    try {
+      status = await fn();
+    } catch (e) {
+      status = report(e, json);
+    }
+  };
+  const p = program(run).exitOverride();
+  p.configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'dihya: ')) });
+  try {
+    await p.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.badInput;
+    }
+    return report(e, json);
+  }
+  return status;
+}
+
+function report(e: unknown, json: boolean): number {
+  if (e instanceof DihyaError) {
+    if (json) process.stdout.write(`${JSON.stringify({ error: { code: e.code, message: e.message } })}\n`);
+    process.stderr.write(`dihya: ${e.message}\n`);
+    return exitCodeFor(e.code);
+  }
+  const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'INTERNAL', message } })}\n`);
+  process.stderr.write(`dihya: unexpected error: ${message}${process.env.DIHYA_DEBUG ? `\n${(e as Error).stack}` : ' (set DIHYA_DEBUG=1 for details)'}\n`);
+  return EXIT.failure;
+}

@@ -1,0 +1,71 @@
+import type { Operation } from '../operations/operation.js';
+import type { SchemaModel, TableModel } from '../schema/schema-model.js';
+
+/** One SQL statement ready to run or print. */
+export interface Statement {
+  readonly sql: string;
+  /** Bound values, never inlined except in offline SQL output. */
+  readonly params?: readonly unknown[];
+  /** false for statements that cannot run inside a transaction (e.g. CREATE INDEX CONCURRENTLY). */
+  readonly transactional?: boolean;
+}
+
+/** An open session on a database. Drivers hide their own APIs behind it. */
+export interface Connection {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of one or more statements with no parameters. */
+  exec(sql: string): Promise<void>;
+  begin(): Promise<void>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+  readonly inTransaction: boolean;
+  close(): Promise<void>;
+  /** Who and where, for the audit trail: the database user and the server (no password). */
+  identity(): Promise<{ user: string; server: string }>;
+}
+
+/** Answers the questions a renderer may need the live (or scratch) database for. */
+export interface RenderContext {
+  introspectTable(table: string): Promise<TableModel | undefined>;
+}
+
+/** Session settings from env.ts, applied at the start of each transaction where supported. */
+export interface SessionSettings {
+  readonly lockTimeout?: string;
+  readonly statementTimeout?: string;
+  readonly searchPath?: string;
+}
+
+/** The migration lock, held for a whole run. */
+export interface MigrationLock {
+  release(): Promise<void>;
+}
+
+/**
+ * Everything the runner, diff, lint and GDPR modules may know about a database kind. A dialect
+ * never imports another dialect, the runner or the CLI.
+ */
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** DDL runs inside transactions and rolls back with them. */
+  readonly transactionalDdl: boolean;
+  quoteIdent(name: string): string;
+  /** A literal for offline SQL and DDL defaults, escaped safely. */
+  literal(value: unknown): string;
+  /** The placeholder of the n-th (1-based) bound parameter. */
+  placeholder(n: number): string;
+  /** Renders one operation to statements. SQLite may introspect to plan a table rebuild. */
+  render(op: Operation, ctx: RenderContext): Promise<Statement[]>;
+  /** Splits a hand-written SQL script into statements. */
+  splitScript(sql: string): string[];
+  /** Statements that create the bookkeeping tables if they are missing. */
+  bookkeepingDdl(): string[];
+  /** Statements run at the start of every migration transaction. */
+  sessionStatements(settings: SessionSettings): string[];
+  /** Takes the lock that serialises concurrent runners on this database. */
+  lock(conn: Connection, timeoutMs: number): Promise<MigrationLock>;
+  /** Checks the transaction is still consistent before commit (SQLite: foreign keys). */
+  beforeCommit(conn: Connection): Promise<void>;
+  /** Reads the schema; with `table`, only that table (SQLite rebuilds need it mid-transaction). */
+  introspect(conn: Connection, table?: string): Promise<SchemaModel>;
+}

@@ -1,0 +1,44 @@
+import splitter from 'dbgate-query-splitter';
+import type { Dialect, SessionSettings } from '../dialect.js';
+import { quoteDoubleQuoted, quoteLiteral } from '../sql-literal.js';
+import { introspectPostgres } from './postgres-introspector.js';
+import { takeAdvisoryLock } from './postgres-lock.js';
+import { renderPostgres } from './postgres-renderer.js';
+
+/** PostgreSQL, spoken by both the `pg` driver and PGlite. */
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  transactionalDdl: true,
+  quoteIdent: quoteDoubleQuoted,
+  literal: (v) => quoteLiteral(v, { true: 'true', false: 'false' }),
+  placeholder: (n) => `$${n}`,
+  async render(op) {
+    return renderPostgres(op);
+  },
+  splitScript(sql) {
+    return splitter.splitQuery(sql, splitter.postgreSplitterOptions)
+      .map((s) => (typeof s === 'string' ? s : (s as { text: string }).text).trim())
+      .filter((s) => s.length > 0);
+  },
+  bookkeepingDdl: () => [
+    `CREATE TABLE IF NOT EXISTS dihya_version (revision varchar(64) NOT NULL PRIMARY KEY)`,
+    `CREATE TABLE IF NOT EXISTS dihya_history (
+       revision varchar(64) NOT NULL PRIMARY KEY, message text NOT NULL, checksum char(64) NOT NULL,
+       applied_at timestamptz NOT NULL, duration_ms integer NOT NULL, applied_by text NOT NULL,
+       host text NOT NULL, tool_version text NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS dihya_audit (
+       id bigint NOT NULL PRIMARY KEY, at timestamptz NOT NULL, event text NOT NULL, revision varchar(64),
+       duration_ms integer, checksum char(64), actor text NOT NULL, details text NOT NULL,
+       prev_hash char(64) NOT NULL, hash char(64) NOT NULL)`,
+  ],
+  sessionStatements(s: SessionSettings) {
+    const out: string[] = [];
+    if (s.lockTimeout) out.push(`SET LOCAL lock_timeout = ${quoteLiteral(s.lockTimeout, { true: '', false: '' })}`);
+    if (s.statementTimeout) out.push(`SET LOCAL statement_timeout = ${quoteLiteral(s.statementTimeout, { true: '', false: '' })}`);
+    if (s.searchPath) out.push(`SET LOCAL search_path TO ${s.searchPath.split(',').map((p) => quoteDoubleQuoted(p.trim())).join(', ')}`);
+    return out;
+  },
+  lock: takeAdvisoryLock,
+  async beforeCommit() {},
+  introspect: introspectPostgres,
+};

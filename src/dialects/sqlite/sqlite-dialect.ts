@@ -1,0 +1,48 @@
+import splitter from 'dbgate-query-splitter';
+import { DihyaError } from '../../core/errors.js';
+import type { Dialect } from '../dialect.js';
+import { quoteDoubleQuoted, quoteLiteral } from '../sql-literal.js';
+import { introspectSqlite } from './sqlite-introspector.js';
+import { renderSqlite } from './sqlite-renderer.js';
+
+/** SQLite through better-sqlite3: the embedded default. */
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  transactionalDdl: true,
+  quoteIdent: quoteDoubleQuoted,
+  literal: (v) => quoteLiteral(v, { true: '1', false: '0' }),
+  placeholder: () => '?',
+  render: renderSqlite,
+  splitScript(sql) {
+    return splitter
+      .splitQuery(sql, splitter.sqliteSplitterOptions)
+      .map((s) => (typeof s === 'string' ? s : (s as { text: string }).text).trim())
+      .filter((s) => s.length > 0);
+  },
+  bookkeepingDdl: () => [
+    `CREATE TABLE IF NOT EXISTS dihya_version (revision VARCHAR(64) NOT NULL PRIMARY KEY)`,
+    `CREATE TABLE IF NOT EXISTS dihya_history (
+       revision VARCHAR(64) NOT NULL PRIMARY KEY, message TEXT NOT NULL, checksum CHAR(64) NOT NULL,
+       applied_at TEXT NOT NULL, duration_ms INTEGER NOT NULL, applied_by TEXT NOT NULL,
+       host TEXT NOT NULL, tool_version TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS dihya_audit (
+       id INTEGER NOT NULL PRIMARY KEY, at TEXT NOT NULL, event TEXT NOT NULL, revision VARCHAR(64),
+       duration_ms INTEGER, checksum CHAR(64), actor TEXT NOT NULL, details TEXT NOT NULL,
+       prev_hash CHAR(64) NOT NULL, hash CHAR(64) NOT NULL)`,
+  ],
+  // SQLite has no lock_timeout or search_path; the busy timeout is set when the file is opened.
+  sessionStatements: () => [],
+  // BEGIN IMMEDIATE serialises writers; the runner re-reads the version under it before each step.
+  lock: async () => ({ release: async () => {} }),
+  async beforeCommit(conn) {
+    const bad = await conn.query<{ table: string; parent: string }>('PRAGMA foreign_key_check');
+    if (bad.length > 0) {
+      const first = bad[0]!;
+      throw new DihyaError(
+        'STATEMENT_FAILED',
+        `${bad.length} row(s) violate foreign keys (first: table ${first.table} → ${first.parent})`,
+      );
+    }
+  },
+  introspect: (conn, table) => introspectSqlite(conn, table),
+};

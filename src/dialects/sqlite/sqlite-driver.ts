@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import type BetterSqlite3 from 'better-sqlite3';
+import { ConnectionError } from '../../core/errors.js';
+import { BaseConnection } from '../base-connection.js';
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null only. */
+function bindable(v: unknown): unknown {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v instanceof Date) return v.toISOString();
+  if (v === undefined) return null;
+  if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) return JSON.stringify(v);
+  return v;
+}
+
+/** A better-sqlite3 database behind the Connection interface. */
+export class SqliteConnection extends BaseConnection {
+  private constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly file: string,
+  ) {
+    super();
+  }
+
+  /**
+   * Opens the file (creating it and its folder). Foreign keys are switched off for the session,
+   * as SQLite's documented table-rebuild procedure requires; the runner checks them before commit.
+   */
+  static async open(file: string, busyTimeoutMs: number): Promise<SqliteConnection> {
+    const { default: Database } = await import('better-sqlite3');
+    const memory = file === ':memory:';
+    try {
+      if (!memory) mkdirSync(dirname(resolve(file)), { recursive: true });
+      const db = new Database(memory ? ':memory:' : resolve(file), { timeout: busyTimeoutMs });
+      db.pragma('foreign_keys = OFF');
+      return new SqliteConnection(db, file);
+    } catch (e) {
+      throw new ConnectionError(`cannot open SQLite database ${file}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+
+  /** Writers take the lock at BEGIN, so two runners never interleave inside a revision. */
+  protected override beginStatement(): string {
+    return 'BEGIN IMMEDIATE';
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    const stmt = this.db.prepare(sql);
+    const args = (params ?? []).map(bindable);
+    if (stmt.reader) return stmt.all(...args) as T[];
+    stmt.run(...args);
+    return [];
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.db.exec(sql);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async identity(): Promise<{ user: string; server: string }> {
+    let user = '';
+    try {
+      user = userInfo().username;
+    } catch {
+      user = process.env.USER ?? '';
+    }
+    return { user, server: `sqlite:${this.file}` };
+  }
+}

@@ -1,0 +1,129 @@
+import { UsageError } from '../core/errors.js';
+import type { ColumnChange, ColumnSpec, ReferentialAction } from './column-spec.js';
+import { constraintName } from './constraint-names.js';
+import type { Operation } from './operation.js';
+
+/**
+ * The `op` object a revision's `up`/`down` receives. Each call records one operation; nothing
+ * touches the database until the runner renders and executes the list.
+ *
+ * @example
+ * async up(op) {
+ *   op.addColumn('users', 'is_rgpd_deleted', { type: 'boolean', notNull: true, default: false });
+ * }
+ */
+export class OperationBuilder {
+  readonly #ops: Operation[] = [];
+
+  /** The operations recorded so far, in call order. */
+  get operations(): readonly Operation[] {
+    return this.#ops;
+  }
+
+  #push(op: Operation): void {
+    this.#ops.push(Object.freeze(op));
+  }
+
+  /** Creates a table; column order is key order. */
+  createTable(table: string, columns: Record<string, ColumnSpec>): void {
+    requireName(table, 'createTable', 'table');
+    if (Object.keys(columns ?? {}).length === 0) throw new UsageError(`createTable('${table}') needs at least one column`);
+    for (const [name, spec] of Object.entries(columns)) requireType(spec, `${table}.${name}`);
+    this.#push({ kind: 'createTable', table, columns: { ...columns } });
+  }
+  dropTable(table: string): void {
+    requireName(table, 'dropTable', 'table');
+    this.#push({ kind: 'dropTable', table });
+  }
+  renameTable(from: string, to: string): void {
+    this.#push({ kind: 'renameTable', from, to });
+  }
+  addColumn(table: string, column: string, spec: ColumnSpec): void {
+    requireType(spec, `${table}.${column}`);
+    this.#push({ kind: 'addColumn', table, column, spec });
+  }
+  dropColumn(table: string, column: string): void {
+    this.#push({ kind: 'dropColumn', table, column });
+  }
+  renameColumn(table: string, from: string, to: string): void {
+    this.#push({ kind: 'renameColumn', table, from, to });
+  }
+  /** Changes a column's type, nullability or default (`default: null` drops it). */
+  alterColumn(table: string, column: string, change: ColumnChange): void {
+    if (change.type === undefined && change.notNull === undefined && !('default' in change)) {
+      throw new UsageError(`alterColumn('${table}', '${column}') needs type, notNull or default`);
+    }
+    this.#push({ kind: 'alterColumn', table, column, change: { ...change } });
+  }
+  createIndex(
+    table: string,
+    columns: string | string[],
+    options: { name?: string; unique?: boolean; where?: string; concurrently?: boolean } = {},
+  ): void {
+    const cols = Array.isArray(columns) ? columns : [columns];
+    this.#push({
+      kind: 'createIndex',
+      table,
+      columns: cols,
+      name: options.name ?? constraintName.index(table, cols.map(indexColumnLabel)),
+      unique: options.unique ?? false,
+      where: options.where,
+      concurrently: options.concurrently ?? false,
+    });
+  }
+  dropIndex(name: string, options: { table?: string } = {}): void {
+    this.#push({ kind: 'dropIndex', name, table: options.table });
+  }
+  addForeignKey(
+    table: string,
+    columns: string | string[],
+    references: { table: string; columns: string | string[] },
+    options: { name?: string; onDelete?: ReferentialAction; onUpdate?: ReferentialAction } = {},
+  ): void {
+    const cols = Array.isArray(columns) ? columns : [columns];
+    const refColumns = Array.isArray(references.columns) ? references.columns : [references.columns];
+    this.#push({
+      kind: 'addForeignKey',
+      table,
+      columns: cols,
+      refTable: references.table,
+      refColumns,
+      name: options.name ?? constraintName.foreignKey(table, cols),
+      onDelete: options.onDelete,
+      onUpdate: options.onUpdate,
+    });
+  }
+  addUniqueConstraint(table: string, columns: string | string[], options: { name?: string } = {}): void {
+    const cols = Array.isArray(columns) ? columns : [columns];
+    this.#push({ kind: 'addUniqueConstraint', table, columns: cols, name: options.name ?? constraintName.unique(table, cols) });
+  }
+  addCheckConstraint(table: string, name: string, sqlExpression: string): void {
+    this.#push({ kind: 'addCheckConstraint', table, name, expression: sqlExpression });
+  }
+  dropConstraint(table: string, name: string): void {
+    this.#push({ kind: 'dropConstraint', table, name });
+  }
+  /** Raw SQL. `params` are bound with the driver's own placeholders (`$1` on PostgreSQL, `?` on SQLite). */
+  execute(sql: string, params?: unknown[]): void {
+    this.#push({ kind: 'execute', sql, params });
+  }
+  /** Inserts rows; every value is a bound parameter. */
+  bulkInsert(table: string, rows: Record<string, unknown>[]): void {
+    this.#push({ kind: 'bulkInsert', table, rows: rows.map((r) => ({ ...r })) });
+  }
+}
+
+function requireName(name: unknown, fn: string, what: string): void {
+  if (typeof name !== 'string' || name.length === 0) throw new UsageError(`${fn}() needs a ${what} name`);
+}
+
+function requireType(spec: ColumnSpec | undefined, where: string): void {
+  if (!spec || typeof spec.type !== 'string' || spec.type.trim() === '') {
+    throw new UsageError(`column ${where} needs a type, e.g. { type: 'text' }`);
+  }
+}
+
+/** An expression index column such as `lower(email)` becomes `lower_email` in a generated name. */
+function indexColumnLabel(column: string): string {
+  return column.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+}

@@ -1,0 +1,43 @@
+import type { ColumnChange, ColumnSpec, DefaultValue, ReferentialAction } from './column-spec.js';
+
+/**
+ * Operations are plain frozen data with a `kind`. One list feeds live execution, offline SQL,
+ * lint and documentation; each dialect renders them, so no SQL string is built here.
+ */
+export type Operation =
+  | { readonly kind: 'createTable'; readonly table: string; readonly columns: Readonly<Record<string, ColumnSpec>> }
+  | { readonly kind: 'dropTable'; readonly table: string }
+  | { readonly kind: 'renameTable'; readonly from: string; readonly to: string }
+  | { readonly kind: 'addColumn'; readonly table: string; readonly column: string; readonly spec: ColumnSpec }
+  | { readonly kind: 'dropColumn'; readonly table: string; readonly column: string }
+  | { readonly kind: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string }
+  | { readonly kind: 'alterColumn'; readonly table: string; readonly column: string; readonly change: ColumnChange }
+  | {
+      readonly kind: 'createIndex';
+      readonly table: string;
+      readonly columns: readonly string[];
+      readonly name: string;
+      readonly unique: boolean;
+      readonly where?: string;
+      readonly concurrently: boolean;
+    }
+  | { readonly kind: 'dropIndex'; readonly name: string; readonly table?: string }
+  | {
+      readonly kind: 'addForeignKey';
+      readonly table: string;
+      readonly columns: readonly string[];
+      readonly refTable: string;
+      readonly refColumns: readonly string[];
+      readonly name: string;
+      readonly onDelete?: ReferentialAction;
+      readonly onUpdate?: ReferentialAction;
+    }
+  | { readonly kind: 'addUniqueConstraint'; readonly table: string; readonly columns: readonly string[]; readonly name: string }
+  | { readonly kind: 'addCheckConstraint'; readonly table: string; readonly name: string; readonly expression: string }
+  | { readonly kind: 'dropConstraint'; readonly table: string; readonly name: string }
+  | { readonly kind: 'execute'; readonly sql: string; readonly params?: readonly unknown[] }
+  | { readonly kind: 'bulkInsert'; readonly table: string; readonly rows: readonly Readonly<Record<string, unknown>>[] };
+
+export type OperationKind = Operation['kind'];
+export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
+export type { ColumnChange, ColumnSpec, DefaultValue, ReferentialAction };

@@ -1,0 +1,122 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sha256 } from '../core/hashing.js';
+
+/** Where compiled bundles are kept: the project's node_modules/.cache, else the system temp dir. */
+export function cacheDirFor(projectDir: string): string {
+  let dir = resolve(projectDir);
+  for (;;) {
+    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'dihya-migrate');
+    const parent = dirname(dir);
+    if (parent === dir) return join(tmpdir(), 'dihya-migrate-cache', sha256(resolve(projectDir)).slice(0, 16));
+    dir = parent;
+  }
+}
+
+interface Manifest {
+  readonly bundle: string;
+  readonly inputs: Record<string, string>;
+}
+
+/** Thrown when a TypeScript file does not compile; names the file and line. */
+export class CompileError extends Error {
+  constructor(readonly file: string, readonly line: number, readonly detail: string) {
+    super(`${file}:${line}: ${detail}`);
+  }
+}
+
+/** The module that user files get when they import `dihya-migrate`: the running tool's own. */
+function selfEntry(): string {
+  const here = fileURLToPath(import.meta.url);
+  const ext = here.endsWith('.ts') ? '.ts' : '.js';
+  return pathToFileURL(join(dirname(here), '..', `index${ext}`)).href;
+}
+
+/**
+ * Compiles TypeScript files into one cached ES module and imports it. `entry` is the source of a
+ * virtual entry module (resolved from `resolveDir`). The bundle is reused while none of the files
+ * it was built from changed, so a no-op command pays for reading and hashing, not compiling.
+ * Each revision is reached through a dynamic import, which esbuild turns into a lazy initialiser,
+ * so an error at one file's top level is reported for that file alone.
+ */
+export async function importTypeScript<T>(name: string, entry: string, resolveDir: string, cacheDir: string): Promise<T> {
+  const manifestPath = join(cacheDir, `${name}.json`);
+  const cached = readManifest(manifestPath);
+  const entryHash = sha256(entry);
+  if (cached && cached.inputs['<entry>'] === entryHash && inputsUnchanged(cached.inputs)) {
+    const bundlePath = join(cacheDir, cached.bundle);
+    if (existsSync(bundlePath)) return (await import(pathToFileURL(bundlePath).href)) as T;
+  }
+  const esbuild = await import('esbuild');
+  const self = selfEntry();
+  let result;
+  try {
+    result = await esbuild.build({
+      stdin: { contents: entry, resolveDir, loader: 'ts', sourcefile: `${name}-entry.ts` },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'externals',
+          setup(b) {
+            b.onResolve({ filter: /^dihya-migrate$/ }, () => ({ path: self, external: true }));
+            b.onResolve({ filter: /^[^./]|^\.[^./]/ }, (args) => (args.path.startsWith('/') ? undefined : { path: args.path, external: true }));
+          },
+        },
+      ],
+    });
+  } catch (e) {
+    const first = (e as { errors?: Array<{ text: string; location?: { file: string; line: number } }> }).errors?.[0];
+    if (first) throw new CompileError(first.location?.file ?? name, first.location?.line ?? 0, first.text);
+    throw e;
+  }
+  const code = result.outputFiles[0]!.text;
+  const inputs: Record<string, string> = { '<entry>': entryHash };
+  for (const input of Object.keys(result.metafile.inputs)) {
+    if (input.includes('node_modules') || input.endsWith('-entry.ts')) continue;
+    const abs = resolve(input);
+    inputs[abs] = sha256(readFileSync(abs));
+  }
+  const bundle = `${name}-${sha256(code).slice(0, 16)}.mjs`;
+  mkdirSync(cacheDir, { recursive: true });
+  for (const old of readdirSync(cacheDir)) {
+    if (old.startsWith(`${name}-`) && (old.endsWith('.mjs') || old.endsWith('.tmp')) && old !== bundle && !old.includes('.mjs.')) rmSync(join(cacheDir, old), { force: true });
+  }
+  // Written aside and renamed, so a concurrent run never imports a half-written file.
+  writeAtomic(join(cacheDir, bundle), code);
+  writeAtomic(manifestPath, JSON.stringify({ bundle, inputs } satisfies Manifest));
+  return (await import(pathToFileURL(join(cacheDir, bundle)).href)) as T;
+}
+
+function readManifest(path: string): Manifest | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+function inputsUnchanged(inputs: Record<string, string>): boolean {
+  for (const [file, hash] of Object.entries(inputs)) {
+    if (file === '<entry>') continue;
+    try {
+      if (sha256(readFileSync(file)) !== hash) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+function writeAtomic(path: string, text: string): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, path);
+}

@@ -1,0 +1,116 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { RevisionSyntaxError } from '../core/errors.js';
+import { fileChecksum } from '../core/hashing.js';
+import { CompileError, importTypeScript } from './import-typescript.js';
+import type { MigrationFn, Revision, RevisionBody } from './revision.js';
+import { parseSqlRevision } from './sql-revision-file.js';
+
+/** True for the files of `versions/` that are revisions (not tests, not declarations). */
+export function isRevisionFile(name: string): boolean {
+  return (name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.endsWith('.test.ts')) || name.endsWith('.sql');
+}
+
+/**
+ * Reads every revision file in `versionsDir`. SQL files are parsed here; TypeScript files are
+ * compiled once into a cached bundle (see import-typescript.ts) and their default exports read.
+ * `splitSql` splits a SQL section into statements for the target dialect.
+ */
+export async function loadRevisions(versionsDir: string, cacheDir: string, splitSql: (sql: string) => string[]): Promise<Revision[]> {
+  if (!existsSync(versionsDir)) {
+    throw new RevisionSyntaxError(versionsDir, 'no such folder; run `dihya init` or pass --dir');
+  }
+  const files = readdirSync(versionsDir).filter(isRevisionFile).sort();
+  const shown = (abs: string) => relative(process.cwd(), abs) || abs;
+  const revisions: Revision[] = [];
+  const tsFiles: Array<{ path: string; checksum: string }> = [];
+  for (const name of files) {
+    const path = resolve(versionsDir, name);
+    const text = readFileSync(path, 'utf8');
+    const checksum = fileChecksum(text);
+    if (name.endsWith('.ts')) {
+      tsFiles.push({ path, checksum });
+      continue;
+    }
+    const parsed = parseSqlRevision(shown(path), text);
+    const body: RevisionBody = {
+      up: sqlSection(parsed.up, splitSql),
+      down: parsed.down === null ? undefined : sqlSection(parsed.down, splitSql),
+    };
+    revisions.push({ ...parsed.meta, path, format: 'sql', checksum, hasDown: parsed.down !== null, load: async () => body });
+  }
+  if (tsFiles.length > 0) revisions.push(...(await loadTypeScriptRevisions(tsFiles, versionsDir, cacheDir, shown)));
+  return revisions;
+}
+
+function sqlSection(sql: string, splitSql: (sql: string) => string[]): MigrationFn {
+  return (op) => {
+    for (const statement of splitSql(sql)) op.execute(statement);
+  };
+}
+
+async function loadTypeScriptRevisions(
+  files: Array<{ path: string; checksum: string }>,
+  versionsDir: string,
+  cacheDir: string,
+  shown: (abs: string) => string,
+): Promise<Revision[]> {
+  const entry = `export const modules = {\n${files.map((f) => `  ${JSON.stringify(f.path)}: () => import(${JSON.stringify(f.path)}),`).join('\n')}\n};\n`;
+  let bundle: { modules: Record<string, () => Promise<{ default?: unknown }>> };
+  try {
+    bundle = await importTypeScript('revisions', entry, versionsDir, cacheDir);
+  } catch (e) {
+    if (e instanceof CompileError) throw new RevisionSyntaxError(`${shown(resolve(e.file))}:${e.line}`, e.detail);
+    throw e;
+  }
+  const out: Revision[] = [];
+  for (const { path, checksum } of files) {
+    let mod: { default?: unknown };
+    try {
+      mod = await bundle.modules[path]!();
+    } catch (e) {
+      throw new RevisionSyntaxError(shown(path), `fails when loaded: ${(e as Error).message}`, { cause: e });
+    }
+    out.push(toRevision(mod.default, path, checksum, shown(path)));
+  }
+  return out;
+}
+
+function toRevision(value: unknown, path: string, checksum: string, shownPath: string): Revision {
+  const d = value as Record<string, unknown> | undefined;
+  const fail = (why: string): never => {
+    throw new RevisionSyntaxError(shownPath, why);
+  };
+  if (!d || typeof d !== 'object') fail('no default export; export default defineMigration({ … })');
+  if (typeof d!.revision !== 'string' || d!.revision === '') fail("missing 'revision' (a string id)");
+  const down = d!.downRevision;
+  if (down === undefined) fail("missing 'downRevision' (null for the first revision)");
+  const downRevisions = down === null ? [] : Array.isArray(down) ? down : [down];
+  if (!downRevisions.every((x) => typeof x === 'string')) fail("'downRevision' must be a string, an array of strings or null");
+  if (typeof d!.up !== 'function') fail("missing 'up' function");
+  if (d!.down !== undefined && typeof d!.down !== 'function') fail("'down' must be a function");
+  const strings = (k: string) => {
+    const v = d![k] ?? [];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) fail(`'${k}' must be an array of strings`);
+    return v as string[];
+  };
+  const text = (k: string) => (typeof d![k] === 'string' ? (d![k] as string) : '');
+  const body: RevisionBody = { up: d!.up as MigrationFn, down: d!.down as MigrationFn | undefined };
+  return {
+    id: d!.revision as string,
+    downRevisions: downRevisions as string[],
+    dependsOn: strings('dependsOn'),
+    branchLabels: strings('branchLabels'),
+    message: text('message'),
+    purpose: text('purpose'),
+    impact: text('impact'),
+    rollback: text('rollback'),
+    critical: d!.critical === true,
+    phase: d!.phase as Revision['phase'],
+    path,
+    format: 'ts',
+    checksum,
+    hasDown: typeof d!.down === 'function',
+    load: async () => body,
+  };
+}

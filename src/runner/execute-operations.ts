@@ -1,0 +1,68 @@
+import { DihyaError, StatementFailedError } from '../core/errors.js';
+import { redactValues } from '../core/redaction.js';
+import type { Connection, Dialect, RenderContext, Statement } from '../dialects/dialect.js';
+import { OperationBuilder } from '../operations/operation-builder.js';
+import type { Operation } from '../operations/operation.js';
+import type { MigrationFn } from '../revisions/revision.js';
+
+/** Runs a revision's `up` or `down` against a recorder and returns the operations it asked for. */
+export async function collectOperations(fn: MigrationFn): Promise<readonly Operation[]> {
+  const op = new OperationBuilder();
+  await fn(op);
+  return op.operations;
+}
+
+/** A render context that reads the schema through the same connection (inside the transaction). */
+export function renderContext(conn: Connection, dialect: Dialect): RenderContext {
+  return {
+    introspectTable: async (table) => (await dialect.introspect(conn, table)).tables.find((t) => t.name === table),
+  };
+}
+
+/**
+ * Renders each operation just before it runs, so a SQLite rebuild sees the table as the previous
+ * operations left it. A failing statement becomes a StatementFailedError that names the revision,
+ * the statement and the database's message, with bound values removed from that message.
+ */
+export async function executeOperations(
+  conn: Connection,
+  dialect: Dialect,
+  revision: string,
+  operations: readonly Operation[],
+  onOutsideTransaction: (run: () => Promise<void>) => Promise<void>,
+): Promise<number> {
+  const ctx = renderContext(conn, dialect);
+  let index = 0;
+  for (const operation of operations) {
+    let statements: Statement[];
+    try {
+      statements = await dialect.render(operation, ctx);
+    } catch (e) {
+      throw failure(revision, index, `${operation.kind} on ${describeTarget(operation)}`, e, undefined);
+    }
+    for (const statement of statements) {
+      const run = async () => {
+        await conn.query(statement.sql, statement.params);
+      };
+      try {
+        if (statement.transactional === false) await onOutsideTransaction(run);
+        else await run();
+      } catch (e) {
+        throw failure(revision, index, statement.sql, e, statement.params);
+      }
+      index++;
+    }
+  }
+  return index;
+}
+
+function describeTarget(op: Operation): string {
+  if ('table' in op && op.table) return op.table;
+  if ('name' in op) return String(op.name);
+  return op.kind;
+}
+
+function failure(revision: string, index: number, sql: string, e: unknown, params: readonly unknown[] | undefined): StatementFailedError {
+  const message = e instanceof DihyaError || e instanceof Error ? e.message : String(e);
+  return new StatementFailedError(revision, index, sql, redactValues(message.split('\n')[0]!, params), false);
+}

@@ -1,0 +1,186 @@
+import { ChecksumMismatchError, DihyaError, StatementFailedError } from '../core/errors.js';
+import type { StepLogger } from '../core/logger.js';
+import type { Connection, Dialect, SessionSettings } from '../dialects/dialect.js';
+import type { Plan, Step } from '../revisions/plan.js';
+import type { Revision } from '../revisions/revision.js';
+import type { RevisionGraph } from '../revisions/revision-graph.js';
+import { currentActor } from './actor.js';
+import { AuditTrail } from './audit-trail.js';
+import { Bookkeeping } from './bookkeeping.js';
+import { collectOperations, executeOperations } from './execute-operations.js';
+
+/** Progress reported while a plan runs. */
+export type MigrationEvent =
+  | { readonly type: 'plan'; readonly steps: readonly Step[] }
+  | { readonly type: 'step-start'; readonly step: Step; readonly index: number; readonly total: number }
+  | { readonly type: 'step-done'; readonly step: Step; readonly index: number; readonly total: number; readonly durationMs: number }
+  | { readonly type: 'step-skipped'; readonly step: Step; readonly reason: string };
+
+export interface MigrateOptions {
+  readonly environment: string;
+  readonly transaction: 'per-revision' | 'all';
+  readonly allowChanged: boolean;
+  readonly session: SessionSettings;
+  readonly lockWaitMs: number;
+  readonly toolVersion: string;
+  readonly logger: StepLogger;
+  readonly onEvent?: (e: MigrationEvent) => void;
+  readonly beforeRevision?: (step: { revision: string; direction: 'up' | 'down'; message: string; environment: string }) => unknown;
+  readonly afterRevision?: (step: { revision: string; direction: 'up' | 'down'; message: string; environment: string; durationMs: number }) => unknown;
+}
+
+export interface MigrateResult {
+  readonly steps: ReadonlyArray<Step & { durationMs: number }>;
+  readonly heads: readonly string[];
+}
+
+/**
+ * Runs a plan under the migration lock. The plan is made from the heads read once the lock is
+ * held; each step then re-reads the version table inside its own transaction and is skipped if a
+ * concurrent runner already did it, so every revision is applied exactly once.
+ */
+export async function migrate(
+  conn: Connection,
+  dialect: Dialect,
+  graph: RevisionGraph<Revision>,
+  makePlan: (heads: readonly string[]) => Plan,
+  opts: MigrateOptions,
+): Promise<MigrateResult> {
+  const lock = await dialect.lock(conn, opts.lockWaitMs);
+  try {
+    const books = new Bookkeeping(conn, dialect);
+    await inTransaction(conn, dialect, () => books.ensure());
+    const heads = await books.heads();
+    if (!opts.allowChanged) await refuseChanged(books, graph);
+    const plan = makePlan(heads);
+    opts.onEvent?.({ type: 'plan', steps: plan.steps });
+    const done: Array<Step & { durationMs: number }> = [];
+    const all = opts.transaction === 'all';
+    if (all) await conn.begin();
+    try {
+      for (const [index, step] of plan.steps.entries()) {
+        const ms = await runStep(conn, dialect, graph, step, opts, !all, index, plan.steps.length);
+        if (ms !== null) done.push({ ...step, durationMs: ms });
+      }
+      if (all) {
+        await dialect.beforeCommit(conn);
+        await conn.commit();
+      }
+    } catch (e) {
+      if (all) await conn.rollback().catch(() => undefined);
+      throw e;
+    }
+    return { steps: done, heads: await books.heads() };
+  } finally {
+    await lock.release();
+  }
+}
+
+async function inTransaction<T>(conn: Connection, dialect: Dialect, fn: () => Promise<T>): Promise<T> {
+  await conn.begin();
+  try {
+    const result = await fn();
+    await dialect.beforeCommit(conn);
+    await conn.commit();
+    return result;
+  } catch (e) {
+    await conn.rollback().catch(() => undefined);
+    throw e;
+  }
+}
+
+async function refuseChanged(books: Bookkeeping, graph: RevisionGraph<Revision>): Promise<void> {
+  const changed = (await books.history()).filter((h) => graph.has(h.revision) && graph.get(h.revision).checksum !== h.checksum);
+  if (changed.length > 0) throw new ChecksumMismatchError(changed.map((h) => h.revision));
+}
+
+/** Runs one step; returns its duration, or null when a concurrent runner had already done it. */
+async function runStep(
+  conn: Connection,
+  dialect: Dialect,
+  graph: RevisionGraph<Revision>,
+  step: Step,
+  opts: MigrateOptions,
+  ownTransaction: boolean,
+  index: number,
+  total: number,
+): Promise<number | null> {
+  const revision = graph.get(step.revision);
+  const books = new Bookkeeping(conn, dialect);
+  const audit = new AuditTrail(conn, dialect);
+  const { actor, host } = currentActor();
+  const info = { revision: revision.id, direction: step.direction, message: revision.message, environment: opts.environment };
+  const started = performance.now();
+  if (ownTransaction) await conn.begin();
+  try {
+    for (const s of dialect.sessionStatements(opts.session)) await conn.exec(s);
+    const before = await books.heads();
+    const applied = graph.appliedSet(before);
+    if (applied.has(revision.id) !== (step.direction === 'down')) {
+      if (ownTransaction) await conn.rollback();
+      opts.onEvent?.({ type: 'step-skipped', step, reason: 'already done by another run' });
+      return null;
+    }
+    opts.onEvent?.({ type: 'step-start', step, index, total });
+    await opts.beforeRevision?.(info);
+    const body = await revision.load();
+    const fn = step.direction === 'up' ? body.up : body.down;
+    if (!fn) throw new DihyaError('MIGRATION_FAILED', `revision ${revision.id} has no down(); it cannot be downgraded — write one or use \`dihya stamp\``);
+    const operations = await collectOperations(fn);
+    await executeOperations(conn, dialect, revision.id, operations, async (run) => {
+      // Statements such as CREATE INDEX CONCURRENTLY refuse to run in a transaction.
+      if (conn.inTransaction) await conn.commit();
+      await run();
+      if (ownTransaction) await conn.begin();
+    });
+    if (step.direction === 'up') applied.add(revision.id);
+    else applied.delete(revision.id);
+    const after = graph.versionHeads(applied);
+    await books.setHeads(after);
+    const durationMs = Math.round(performance.now() - started);
+    if (step.direction === 'up') {
+      await books.recordApplied({
+        revision: revision.id, message: revision.message, checksum: revision.checksum, appliedAt: new Date().toISOString(),
+        durationMs, appliedBy: actor, host, toolVersion: opts.toolVersion,
+      });
+    } else {
+      await books.removeApplied(revision.id);
+    }
+    const server = await conn.identity();
+    const event = await audit.append({
+      event: step.direction === 'up' ? 'upgrade' : 'downgrade', revision: revision.id, durationMs, checksum: revision.checksum, actor,
+      details: { from: before, to: after, host, dbUser: server.user, database: server.server, environment: opts.environment, tool: opts.toolVersion },
+    });
+    await dialect.beforeCommit(conn);
+    if (ownTransaction) await conn.commit();
+    opts.logger.info(
+      { event: event.event, revision: revision.id, durationMs, checksum: revision.checksum, actor, environment: opts.environment, auditHash: event.hash },
+      `${step.direction === 'up' ? 'applied' : 'reverted'} ${revision.id} ${revision.message}`,
+    );
+    await opts.afterRevision?.({ ...info, durationMs });
+    opts.onEvent?.({ type: 'step-done', step, index, total, durationMs });
+    return durationMs;
+  } catch (e) {
+    if (ownTransaction) await conn.rollback().catch(() => undefined);
+    const error = e instanceof StatementFailedError
+      ? new StatementFailedError(e.revision, e.statementIndex, e.statement, e.databaseError, dialect.transactionalDdl)
+      : e;
+    await recordFailure(conn, dialect, revision, step, error, opts).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function recordFailure(conn: Connection, dialect: Dialect, revision: Revision, step: Step, error: unknown, opts: MigrateOptions): Promise<void> {
+  const { actor, host } = currentActor();
+  const detail = error instanceof StatementFailedError
+    ? { statement: error.statementIndex + 1, error: error.databaseError }
+    : { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  if (conn.inTransaction) await conn.rollback().catch(() => undefined);
+  await inTransaction(conn, dialect, () =>
+    new AuditTrail(conn, dialect).append({
+      event: 'failure', revision: revision.id, durationMs: null, checksum: revision.checksum, actor,
+      details: { direction: step.direction, host, environment: opts.environment, ...detail },
+    }),
+  );
+  opts.logger.error({ event: 'failure', revision: revision.id, direction: step.direction, actor, environment: opts.environment, ...detail }, `failed ${revision.id}`);
+}

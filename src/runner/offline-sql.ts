@@ -1,0 +1,102 @@
+import type { Connection, Dialect, RenderContext } from '../dialects/dialect.js';
+import type { Plan } from '../revisions/plan.js';
+import type { Revision } from '../revisions/revision.js';
+import type { RevisionGraph } from '../revisions/revision-graph.js';
+import { collectOperations, renderContext } from './execute-operations.js';
+
+/**
+ * Offline mode: the SQL a plan would run, as a script a DBA can review and apply. Bound values are
+ * inlined as escaped literals. SQLite needs to see tables to plan rebuilds, so a `scratch`
+ * in-memory database replays the revisions alongside; PostgreSQL needs none.
+ */
+export async function offlineSql(
+  dialect: Dialect,
+  graph: RevisionGraph<Revision>,
+  startHeads: readonly string[],
+  plan: Plan,
+  scratch: Connection | null,
+): Promise<string> {
+  const out: string[] = [`-- dihya-migrate: offline SQL for ${dialect.name}, generated ${new Date().toISOString()}`];
+  const ctx: RenderContext = scratch ? renderContext(scratch, dialect) : { introspectTable: async () => undefined };
+  if (scratch) await replayOnScratch(scratch, dialect, graph, startHeads);
+  out.push(...dialect.bookkeepingDdl().map((s) => `${s};`), '');
+  const applied = graph.appliedSet(startHeads);
+  for (const step of plan.steps) {
+    const revision = graph.get(step.revision);
+    out.push(`-- ${step.direction === 'up' ? 'Upgrade' : 'Downgrade'} ${revision.id}: ${revision.message}`, 'BEGIN;');
+    const body = await revision.load();
+    const fn = step.direction === 'up' ? body.up : body.down;
+    if (!fn) {
+      out.push(`-- revision ${revision.id} has no down(): nothing can be generated for it`, 'ROLLBACK;', '');
+      continue;
+    }
+    for (const op of await collectOperations(fn)) {
+      for (const st of await dialect.render(op, ctx)) {
+        out.push(`${inlineParams(st.sql, st.params ?? [], dialect)};`);
+        if (scratch) await runOnScratch(scratch, op.kind, st.sql, st.params);
+      }
+    }
+    if (step.direction === 'up') applied.add(revision.id);
+    else applied.delete(revision.id);
+    out.push('DELETE FROM dihya_version;');
+    for (const h of graph.versionHeads(applied)) out.push(`INSERT INTO dihya_version (revision) VALUES (${dialect.literal(h)});`);
+    out.push(
+      step.direction === 'up'
+        ? `INSERT INTO dihya_history (revision, message, checksum, applied_at, duration_ms, applied_by, host, tool_version) VALUES (${[
+            revision.id, revision.message, revision.checksum, new Date().toISOString(), 0, 'offline', 'offline', 'offline',
+          ].map((v) => dialect.literal(v)).join(', ')});`
+        : `DELETE FROM dihya_history WHERE revision = ${dialect.literal(revision.id)};`,
+      'COMMIT;',
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
+/** Brings the scratch database to the start of the plan by running the revisions before it. */
+async function replayOnScratch(scratch: Connection, dialect: Dialect, graph: RevisionGraph<Revision>, startHeads: readonly string[]): Promise<void> {
+  const applied = graph.appliedSet(startHeads);
+  const ctx = renderContext(scratch, dialect);
+  for (const revision of graph.all()) {
+    if (!applied.has(revision.id)) continue;
+    for (const op of await collectOperations((await revision.load()).up)) {
+      for (const st of await dialect.render(op, ctx)) await runOnScratch(scratch, op.kind, st.sql, st.params);
+    }
+  }
+}
+
+/** Schema changes must replay; a data statement that fails on the empty scratch copy does not matter. */
+async function runOnScratch(scratch: Connection, kind: string, sql: string, params: readonly unknown[] | undefined): Promise<void> {
+  try {
+    await scratch.query(sql, params);
+  } catch (e) {
+    if (kind !== 'execute' && kind !== 'bulkInsert') throw e;
+  }
+}
+
+/** Replaces `$n` / `?` placeholders outside quotes with escaped literals. */
+export function inlineParams(sql: string, params: readonly unknown[], dialect: Dialect): string {
+  if (params.length === 0) return sql;
+  let out = '';
+  let next = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"') {
+      const end = sql.indexOf(c, i + 1);
+      const stop = end === -1 ? sql.length : end;
+      out += sql.slice(i, stop + 1);
+      i = stop;
+      continue;
+    }
+    const dollar = c === '$' ? /^\$(\d+)/.exec(sql.slice(i)) : null;
+    if (dollar) {
+      out += dialect.literal(params[Number(dollar[1]) - 1]);
+      i += dollar[0].length - 1;
+    } else if (c === '?' && dialect.placeholder(1) === '?') {
+      out += dialect.literal(params[next++]);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
