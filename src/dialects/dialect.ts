@@ -49,6 +49,17 @@ export interface Dialect {
   readonly name: 'sqlite' | 'postgres';
   /** DDL runs inside transactions and rolls back with them. */
   readonly transactionalDdl: boolean;
+  /**
+   * The migration lock excludes every other runner for the whole run (PostgreSQL's advisory lock),
+   * so the runner may keep the version and audit state in memory between steps. False where the
+   * lock is only held per transaction (SQLite), so each step re-reads them.
+   */
+  readonly exclusiveLock: boolean;
+  /**
+   * Where the lock is not exclusive: a value that changes when another session has committed since
+   * the last call (SQLite's `PRAGMA data_version`), so unchanged state need not be read again.
+   */
+  externalChangeToken?(conn: Connection): Promise<string>;
   quoteIdent(name: string): string;
   /** A literal for offline SQL and DDL defaults, escaped safely. */
   literal(value: unknown): string;
@@ -60,12 +71,20 @@ export interface Dialect {
   splitScript(sql: string): string[];
   /** Statements that create the bookkeeping tables if they are missing. */
   bookkeepingDdl(): string[];
+  /**
+   * Runs bookkeeping statements in as few round trips as the database allows (PostgreSQL sends
+   * them as one script with escaped literals; SQLite, in-process, runs them one by one).
+   */
+  runBatch(conn: Connection, statements: readonly Statement[]): Promise<void>;
   /** Statements run at the start of every migration transaction. */
   sessionStatements(settings: SessionSettings): string[];
   /** Takes the lock that serialises concurrent runners on this database. */
   lock(conn: Connection, timeoutMs: number): Promise<MigrationLock>;
-  /** Checks the transaction is still consistent before commit (SQLite: foreign keys). */
-  beforeCommit(conn: Connection): Promise<void>;
+  /**
+   * Checks the transaction is still consistent before commit (SQLite: foreign keys, which are off
+   * during migrations). `operations` are what ran, when known, so a check that cannot fail is skipped.
+   */
+  beforeCommit(conn: Connection, operations?: readonly Operation[]): Promise<void>;
   /** Reads the schema; with `table`, only that table (SQLite rebuilds need it mid-transaction). */
   introspect(conn: Connection, table?: string): Promise<SchemaModel>;
 }

@@ -35,3 +35,35 @@ export function quoteDoubleQuoted(name: string): string {
 export function isPlainIdentifier(column: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_$]*$/.test(column);
 }
+
+/**
+ * Replaces `$n` and `?` placeholders outside quoted text with escaped literals, for offline SQL and
+ * for bookkeeping batches sent as one script.
+ */
+export function inlineParams(sql: string, params: readonly unknown[], literal: (v: unknown) => string): string {
+  if (params.length === 0) return sql;
+  // One style per statement: with $n placeholders a `?` is an operator (jsonb), not a parameter.
+  const dollarStyle = /\$\d/.test(sql);
+  let out = '';
+  let next = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"') {
+      const end = sql.indexOf(c, i + 1);
+      const stop = end === -1 ? sql.length : end;
+      out += sql.slice(i, stop + 1);
+      i = stop;
+      continue;
+    }
+    const dollar = dollarStyle && c === '$' ? /^\$(\d+)/.exec(sql.slice(i)) : null;
+    if (dollar) {
+      out += literal(params[Number(dollar[1]) - 1]);
+      i += dollar[0].length - 1;
+    } else if (!dollarStyle && c === '?') {
+      out += literal(params[next++]);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}

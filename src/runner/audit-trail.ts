@@ -1,5 +1,11 @@
 import { sha256 } from '../core/hashing.js';
-import type { Connection, Dialect } from '../dialects/dialect.js';
+import type { Connection, Dialect, Statement } from '../dialects/dialect.js';
+
+/** The newest row of the trail: where the next one chains on. */
+export interface AuditTip {
+  readonly id: number;
+  readonly hash: string;
+}
 
 /** One row of `dihya_audit`. */
 export interface AuditEvent {
@@ -32,21 +38,30 @@ export class AuditTrail {
   ) {}
 
   async append(e: NewAuditEvent): Promise<AuditEvent> {
+    const { event, statement } = this.prepare(e, await this.last());
+    await this.conn.query(statement.sql, statement.params);
+    return event;
+  }
+
+  /** The id and hash of the newest row, which the next row chains to. */
+  async last(): Promise<AuditTip> {
     const [last] = await this.conn.query<{ id: number | string; hash: string }>('SELECT id, hash FROM dihya_audit ORDER BY id DESC LIMIT 1');
-    const row: Omit<AuditEvent, 'hash'> = {
-      id: last ? Number(last.id) + 1 : 1,
-      at: new Date().toISOString(),
-      ...e,
-      prevHash: last ? last.hash.trim() : GENESIS,
-    };
+    return last ? { id: Number(last.id), hash: last.hash.trim() } : { id: 0, hash: GENESIS };
+  }
+
+  /** Builds the row that follows `tip`, and the INSERT that writes it. */
+  prepare(e: NewAuditEvent, tip: AuditTip): { event: AuditEvent; statement: Statement } {
+    const row: Omit<AuditEvent, 'hash'> = { id: tip.id + 1, at: new Date().toISOString(), ...e, prevHash: tip.hash };
     const hash = rowHash(row);
     const p = (n: number) => this.dialect.placeholder(n);
-    await this.conn.query(
-      `INSERT INTO dihya_audit (id, at, event, revision, duration_ms, checksum, actor, details, prev_hash, hash)
+    return {
+      event: { ...row, hash },
+      statement: {
+        sql: `INSERT INTO dihya_audit (id, at, event, revision, duration_ms, checksum, actor, details, prev_hash, hash)
        VALUES (${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(p).join(', ')})`,
-      [row.id, row.at, row.event, row.revision, row.durationMs, row.checksum, row.actor, JSON.stringify(row.details), row.prevHash, hash],
-    );
-    return { ...row, hash };
+        params: [row.id, row.at, row.event, row.revision, row.durationMs, row.checksum, row.actor, JSON.stringify(row.details), row.prevHash, hash],
+      },
+    };
   }
 
   async list(since?: Date): Promise<AuditEvent[]> {

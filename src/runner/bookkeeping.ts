@@ -1,4 +1,4 @@
-import type { Connection, Dialect } from '../dialects/dialect.js';
+import type { Connection, Dialect, Statement } from '../dialects/dialect.js';
 
 /** One row of `dihya_history`: an applied revision. */
 export interface HistoryRow {
@@ -44,8 +44,15 @@ export class Bookkeeping {
   }
 
   async setHeads(heads: readonly string[]): Promise<void> {
-    await this.conn.query('DELETE FROM dihya_version');
-    for (const h of heads) await this.conn.query(`INSERT INTO dihya_version (revision) VALUES (${this.p(1)})`, [h]);
+    await this.dialect.runBatch(this.conn, this.setHeadsStatements(heads));
+  }
+
+  /** The statements that make the version table hold exactly `heads`. */
+  setHeadsStatements(heads: readonly string[]): Statement[] {
+    return [
+      { sql: 'DELETE FROM dihya_version' },
+      ...heads.map((h) => ({ sql: `INSERT INTO dihya_version (revision) VALUES (${this.p(1)})`, params: [h] })),
+    ];
   }
 
   async history(): Promise<HistoryRow[]> {
@@ -64,16 +71,23 @@ export class Bookkeeping {
     }));
   }
 
-  async recordApplied(row: HistoryRow): Promise<void> {
-    await this.conn.query(`DELETE FROM dihya_history WHERE revision = ${this.p(1)}`, [row.revision]);
-    await this.conn.query(
-      `INSERT INTO dihya_history (revision, message, checksum, applied_at, duration_ms, applied_by, host, tool_version)
+  /** The statements that record an applied revision (replacing an earlier row of a stamp or a rerun). */
+  recordAppliedStatements(row: HistoryRow): Statement[] {
+    return [
+      ...this.removeAppliedStatements(row.revision),
+      {
+        sql: `INSERT INTO dihya_history (revision, message, checksum, applied_at, duration_ms, applied_by, host, tool_version)
        VALUES (${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => this.p(n)).join(', ')})`,
-      [row.revision, row.message, row.checksum, row.appliedAt, row.durationMs, row.appliedBy, row.host, row.toolVersion],
-    );
+        params: [row.revision, row.message, row.checksum, row.appliedAt, row.durationMs, row.appliedBy, row.host, row.toolVersion],
+      },
+    ];
   }
 
   async removeApplied(revision: string): Promise<void> {
-    await this.conn.query(`DELETE FROM dihya_history WHERE revision = ${this.p(1)}`, [revision]);
+    await this.dialect.runBatch(this.conn, this.removeAppliedStatements(revision));
+  }
+
+  removeAppliedStatements(revision: string): Statement[] {
+    return [{ sql: `DELETE FROM dihya_history WHERE revision = ${this.p(1)}`, params: [revision] }];
   }
 }

@@ -5,7 +5,7 @@ import type { Plan, Step } from '../revisions/plan.js';
 import type { Revision } from '../revisions/revision.js';
 import type { RevisionGraph } from '../revisions/revision-graph.js';
 import { currentActor } from './actor.js';
-import { AuditTrail } from './audit-trail.js';
+import { AuditTrail, type AuditTip } from './audit-trail.js';
 import { Bookkeeping } from './bookkeeping.js';
 import { collectOperations, executeOperations } from './execute-operations.js';
 
@@ -58,8 +58,9 @@ export async function migrate(
     const all = opts.transaction === 'all';
     if (all) await conn.begin();
     try {
+      const state: RunState = { known: false, heads, tip: { id: 0, hash: '' } };
       for (const [index, step] of plan.steps.entries()) {
-        const ms = await runStep(conn, dialect, graph, step, opts, !all, index, plan.steps.length);
+        const ms = await runStep(conn, dialect, graph, step, opts, !all, state, { index, total: plan.steps.length });
         if (ms !== null) done.push({ ...step, durationMs: ms });
       }
       if (all) {
@@ -94,6 +95,32 @@ async function refuseChanged(books: Bookkeeping, graph: RevisionGraph<Revision>)
   if (changed.length > 0) throw new ChecksumMismatchError(changed.map((h) => h.revision));
 }
 
+/**
+ * What the runner knows between steps. Under an exclusive lock it stays valid for the whole run and
+ * saves two reads per step; otherwise (`known: false`) each step re-reads it inside its transaction.
+ */
+interface RunState {
+  known: boolean;
+  heads: readonly string[];
+  applied?: Set<string>;
+  tip: AuditTip;
+  token?: string;
+  server?: { user: string; server: string };
+}
+
+async function refreshState(conn: Connection, dialect: Dialect, graph: RevisionGraph<Revision>, state: RunState): Promise<Set<string>> {
+  const token = await dialect.externalChangeToken?.(conn);
+  const stillValid = state.known && state.applied && (dialect.exclusiveLock || (token !== undefined && token === state.token));
+  if (!stillValid) {
+    state.heads = await new Bookkeeping(conn, dialect).heads();
+    state.tip = await new AuditTrail(conn, dialect).last();
+    state.applied = graph.appliedSet(state.heads);
+    state.known = true;
+  }
+  state.token = token;
+  return new Set(state.applied);
+}
+
 /** Runs one step; returns its duration, or null when a concurrent runner had already done it. */
 async function runStep(
   conn: Connection,
@@ -102,26 +129,26 @@ async function runStep(
   step: Step,
   opts: MigrateOptions,
   ownTransaction: boolean,
-  index: number,
-  total: number,
+  state: RunState,
+  position: { index: number; total: number },
 ): Promise<number | null> {
   const revision = graph.get(step.revision);
   const books = new Bookkeeping(conn, dialect);
-  const audit = new AuditTrail(conn, dialect);
   const { actor, host } = currentActor();
   const info = { revision: revision.id, direction: step.direction, message: revision.message, environment: opts.environment };
   const started = performance.now();
   if (ownTransaction) await conn.begin();
   try {
-    for (const s of dialect.sessionStatements(opts.session)) await conn.exec(s);
-    const before = await books.heads();
-    const applied = graph.appliedSet(before);
+    const session = dialect.sessionStatements(opts.session);
+    if (session.length) await conn.exec(session.join(';\n'));
+    const applied = await refreshState(conn, dialect, graph, state);
+    const before = state.heads;
     if (applied.has(revision.id) !== (step.direction === 'down')) {
       if (ownTransaction) await conn.rollback();
       opts.onEvent?.({ type: 'step-skipped', step, reason: 'already done by another run' });
       return null;
     }
-    opts.onEvent?.({ type: 'step-start', step, index, total });
+    opts.onEvent?.({ type: 'step-start', step, ...position });
     await opts.beforeRevision?.(info);
     const body = await revision.load();
     const fn = step.direction === 'up' ? body.up : body.down;
@@ -136,32 +163,37 @@ async function runStep(
     if (step.direction === 'up') applied.add(revision.id);
     else applied.delete(revision.id);
     const after = graph.versionHeads(applied);
-    await books.setHeads(after);
     const durationMs = Math.round(performance.now() - started);
-    if (step.direction === 'up') {
-      await books.recordApplied({
-        revision: revision.id, message: revision.message, checksum: revision.checksum, appliedAt: new Date().toISOString(),
-        durationMs, appliedBy: actor, host, toolVersion: opts.toolVersion,
-      });
-    } else {
-      await books.removeApplied(revision.id);
-    }
-    const server = await conn.identity();
-    const event = await audit.append({
-      event: step.direction === 'up' ? 'upgrade' : 'downgrade', revision: revision.id, durationMs, checksum: revision.checksum, actor,
-      details: { from: before, to: after, host, dbUser: server.user, database: server.server, environment: opts.environment, tool: opts.toolVersion },
-    });
-    await dialect.beforeCommit(conn);
+    state.server ??= await conn.identity();
+    const audit = new AuditTrail(conn, dialect).prepare(
+      {
+        event: step.direction === 'up' ? 'upgrade' : 'downgrade', revision: revision.id, durationMs, checksum: revision.checksum, actor,
+        details: { from: before, to: after, host, dbUser: state.server.user, database: state.server.server, environment: opts.environment, tool: opts.toolVersion },
+      },
+      state.tip,
+    );
+    const history = step.direction === 'up'
+      ? books.recordAppliedStatements({
+          revision: revision.id, message: revision.message, checksum: revision.checksum, appliedAt: new Date().toISOString(),
+          durationMs, appliedBy: actor, host, toolVersion: opts.toolVersion,
+        })
+      : books.removeAppliedStatements(revision.id);
+    await dialect.runBatch(conn, [...books.setHeadsStatements(after), ...history, audit.statement]);
+    await dialect.beforeCommit(conn, operations);
     if (ownTransaction) await conn.commit();
+    state.heads = after;
+    state.applied = applied;
+    state.tip = { id: audit.event.id, hash: audit.event.hash };
     opts.logger.info(
-      { event: event.event, revision: revision.id, durationMs, checksum: revision.checksum, actor, environment: opts.environment, auditHash: event.hash },
+      { event: audit.event.event, revision: revision.id, durationMs, checksum: revision.checksum, actor, environment: opts.environment, auditHash: audit.event.hash },
       `${step.direction === 'up' ? 'applied' : 'reverted'} ${revision.id} ${revision.message}`,
     );
     await opts.afterRevision?.({ ...info, durationMs });
-    opts.onEvent?.({ type: 'step-done', step, index, total, durationMs });
+    opts.onEvent?.({ type: 'step-done', step, ...position, durationMs });
     return durationMs;
   } catch (e) {
     if (ownTransaction) await conn.rollback().catch(() => undefined);
+    state.known = false;
     const error = e instanceof StatementFailedError
       ? new StatementFailedError(e.revision, e.statementIndex, e.statement, e.databaseError, dialect.transactionalDdl)
       : e;

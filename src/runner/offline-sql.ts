@@ -2,6 +2,7 @@ import type { Connection, Dialect, RenderContext } from '../dialects/dialect.js'
 import type { Plan } from '../revisions/plan.js';
 import type { Revision } from '../revisions/revision.js';
 import type { RevisionGraph } from '../revisions/revision-graph.js';
+import { inlineParams } from '../dialects/sql-literal.js';
 import { collectOperations, renderContext } from './execute-operations.js';
 
 /**
@@ -32,7 +33,7 @@ export async function offlineSql(
     }
     for (const op of await collectOperations(fn)) {
       for (const st of await dialect.render(op, ctx)) {
-        out.push(`${inlineParams(st.sql, st.params ?? [], dialect)};`);
+        out.push(`${inlineParams(st.sql, st.params ?? [], (v) => dialect.literal(v))};`);
         if (scratch) await runOnScratch(scratch, op.kind, st.sql, st.params);
       }
     }
@@ -72,31 +73,4 @@ async function runOnScratch(scratch: Connection, kind: string, sql: string, para
   } catch (e) {
     if (kind !== 'execute' && kind !== 'bulkInsert') throw e;
   }
-}
-
-/** Replaces `$n` / `?` placeholders outside quotes with escaped literals. */
-export function inlineParams(sql: string, params: readonly unknown[], dialect: Dialect): string {
-  if (params.length === 0) return sql;
-  let out = '';
-  let next = 0;
-  for (let i = 0; i < sql.length; i++) {
-    const c = sql[i]!;
-    if (c === "'" || c === '"') {
-      const end = sql.indexOf(c, i + 1);
-      const stop = end === -1 ? sql.length : end;
-      out += sql.slice(i, stop + 1);
-      i = stop;
-      continue;
-    }
-    const dollar = c === '$' ? /^\$(\d+)/.exec(sql.slice(i)) : null;
-    if (dollar) {
-      out += dialect.literal(params[Number(dollar[1]) - 1]);
-      i += dollar[0].length - 1;
-    } else if (c === '?' && dialect.placeholder(1) === '?') {
-      out += dialect.literal(params[next++]);
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }

@@ -1,7 +1,8 @@
 import splitter from 'dbgate-query-splitter';
 import type { Dialect, SessionSettings } from '../dialect.js';
-import { quoteDoubleQuoted, quoteLiteral } from '../sql-literal.js';
+import { inlineParams, quoteDoubleQuoted, quoteLiteral } from '../sql-literal.js';
 import { introspectPostgres } from './postgres-introspector.js';
+import { withJsonAsText } from './postgres-json-params.js';
 import { takeAdvisoryLock } from './postgres-lock.js';
 import { renderPostgres } from './postgres-renderer.js';
 
@@ -9,11 +10,12 @@ import { renderPostgres } from './postgres-renderer.js';
 export const postgresDialect: Dialect = {
   name: 'postgres',
   transactionalDdl: true,
+  exclusiveLock: true,
   quoteIdent: quoteDoubleQuoted,
   literal: (v) => quoteLiteral(v, { true: 'true', false: 'false' }),
   placeholder: (n) => `$${n}`,
-  async render(op) {
-    return renderPostgres(op);
+  async render(op, ctx) {
+    return renderPostgres(op.kind === 'bulkInsert' ? await withJsonAsText(op, ctx) : op);
   },
   splitScript(sql) {
     return splitter.splitQuery(sql, splitter.postgreSplitterOptions)
@@ -31,6 +33,11 @@ export const postgresDialect: Dialect = {
        duration_ms integer, checksum char(64), actor text NOT NULL, details text NOT NULL,
        prev_hash char(64) NOT NULL, hash char(64) NOT NULL)`,
   ],
+  async runBatch(conn, statements) {
+    if (statements.length === 0) return;
+    const literal = (v: unknown) => quoteLiteral(v, { true: 'true', false: 'false' });
+    await conn.exec(statements.map((s) => inlineParams(s.sql, s.params ?? [], literal)).join(';\n'));
+  },
   sessionStatements(s: SessionSettings) {
     const out: string[] = [];
     if (s.lockTimeout) out.push(`SET LOCAL lock_timeout = ${quoteLiteral(s.lockTimeout, { true: '', false: '' })}`);

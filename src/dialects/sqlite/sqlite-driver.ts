@@ -45,8 +45,23 @@ export class SqliteConnection extends BaseConnection {
     return 'BEGIN IMMEDIATE';
   }
 
+  /** Prepared statements reused across steps: the bookkeeping runs the same few thousands of times. */
+  readonly #cache = new Map<string, BetterSqlite3.Statement>();
+
+  #prepare(sql: string, reuse: boolean): BetterSqlite3.Statement {
+    if (!reuse) return this.db.prepare(sql);
+    let stmt = this.#cache.get(sql);
+    if (!stmt) {
+      if (this.#cache.size >= 64) this.#cache.delete(this.#cache.keys().next().value!);
+      stmt = this.db.prepare(sql);
+      this.#cache.set(sql, stmt);
+    }
+    return stmt;
+  }
+
   async query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    const stmt = this.db.prepare(sql);
+    // Statements with parameters repeat (bookkeeping, bulk inserts); one-off DDL is not kept.
+    const stmt = this.#prepare(sql, params !== undefined && params.length > 0);
     const args = (params ?? []).map(bindable);
     if (stmt.reader) return stmt.all(...args) as T[];
     stmt.run(...args);
