@@ -61,7 +61,8 @@ export async function history(project: Project, range?: string): Promise<{ revis
     heads: state.heads,
     revisions: ids.map((id) => {
       const r = graph.get(id);
-      return { revision: id, downRevisions: [...r.downRevisions], message: r.message, applied: applied.has(id), appliedAt: at.get(id) ?? null };
+      const isApplied = applied.has(id);
+      return { revision: id, downRevisions: [...r.downRevisions], message: r.message, applied: isApplied, appliedAt: isApplied ? (at.get(id) ?? null) : null };
     }),
   };
 }
@@ -97,7 +98,7 @@ export async function validate(project: Project): Promise<{ ok: boolean; checked
       continue;
     }
     const r = graph.get(row.revision);
-    const now = existsSync(r.path) ? fileChecksum(readFileSync(r.path, 'utf8')) : '';
+    const now = existsSync(r.path) ? fileChecksum(readFileSync(r.path)) : '';
     if (now !== row.checksum) changed.push({ revision: r.id, file: r.path });
   }
   return { ok: changed.length === 0 && missing.length === 0, checked: rows.length, changed, missing };

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { sha256 } from '../core/hashing.js';
+import { fileChecksum, sha256 } from '../core/hashing.js';
 
 /** Where compiled bundles are kept: the project's node_modules/.cache, else the system temp dir. */
 export function cacheDirFor(projectDir: string): string {
@@ -41,11 +41,18 @@ function selfEntry(): string {
  * Each revision is reached through a dynamic import, which esbuild turns into a lazy initialiser,
  * so an error at one file's top level is reported for that file alone.
  */
-export async function importTypeScript<T>(name: string, entry: string, resolveDir: string, cacheDir: string): Promise<T> {
+export async function importTypeScript<T>(
+  name: string,
+  entry: string,
+  resolveDir: string,
+  cacheDir: string,
+  /** Checksums the caller has already computed (`fileChecksum`), to avoid reading files twice. */
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<T> {
   const manifestPath = join(cacheDir, `${name}.json`);
   const cached = readManifest(manifestPath);
   const entryHash = sha256(entry);
-  if (cached && cached.inputs['<entry>'] === entryHash && inputsUnchanged(cached.inputs)) {
+  if (cached && cached.inputs['<entry>'] === entryHash && inputsUnchanged(cached.inputs, known)) {
     const bundlePath = join(cacheDir, cached.bundle);
     if (existsSync(bundlePath)) return (await import(pathToFileURL(bundlePath).href)) as T;
   }
@@ -82,7 +89,7 @@ export async function importTypeScript<T>(name: string, entry: string, resolveDi
   for (const input of Object.keys(result.metafile.inputs)) {
     if (input.includes('node_modules') || input.endsWith('-entry.ts')) continue;
     const abs = resolve(input);
-    inputs[abs] = sha256(readFileSync(abs));
+    inputs[abs] = known.get(abs) ?? fileChecksum(readFileSync(abs));
   }
   const bundle = `${name}-${sha256(code).slice(0, 16)}.mjs`;
   mkdirSync(cacheDir, { recursive: true });
@@ -103,11 +110,11 @@ function readManifest(path: string): Manifest | undefined {
   }
 }
 
-function inputsUnchanged(inputs: Record<string, string>): boolean {
+function inputsUnchanged(inputs: Record<string, string>, known: ReadonlyMap<string, string>): boolean {
   for (const [file, hash] of Object.entries(inputs)) {
     if (file === '<entry>') continue;
     try {
-      if (sha256(readFileSync(file)) !== hash) return false;
+      if ((known.get(file) ?? fileChecksum(readFileSync(file))) !== hash) return false;
     } catch {
       return false;
     }

@@ -26,13 +26,13 @@ export async function loadRevisions(versionsDir: string, cacheDir: string, split
   const tsFiles: Array<{ path: string; checksum: string }> = [];
   for (const name of files) {
     const path = resolve(versionsDir, name);
-    const text = readFileSync(path, 'utf8');
-    const checksum = fileChecksum(text);
+    const bytes = readFileSync(path);
+    const checksum = fileChecksum(bytes);
     if (name.endsWith('.ts')) {
       tsFiles.push({ path, checksum });
       continue;
     }
-    const parsed = parseSqlRevision(shown(path), text);
+    const parsed = parseSqlRevision(shown(path), bytes.toString('utf8'));
     const body: RevisionBody = {
       up: sqlSection(parsed.up, splitSql),
       down: parsed.down === null ? undefined : sqlSection(parsed.down, splitSql),
@@ -58,7 +58,7 @@ async function loadTypeScriptRevisions(
   const entry = `export const modules = {\n${files.map((f) => `  ${JSON.stringify(f.path)}: () => import(${JSON.stringify(f.path)}),`).join('\n')}\n};\n`;
   let bundle: { modules: Record<string, () => Promise<{ default?: unknown }>> };
   try {
-    bundle = await importTypeScript('revisions', entry, versionsDir, cacheDir);
+    bundle = await importTypeScript('revisions', entry, versionsDir, cacheDir, new Map(files.map((f) => [f.path, f.checksum])));
   } catch (e) {
     if (e instanceof CompileError) throw new RevisionSyntaxError(`${shown(resolve(e.file))}:${e.line}`, e.detail);
     throw e;
