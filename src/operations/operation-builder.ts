@@ -35,7 +35,14 @@ export class OperationBuilder {
     requireName(table, 'dropTable', 'table');
     this.#push({ kind: 'dropTable', table });
   }
+  /** Renames a table in its schema; `to` may repeat the schema (`app.items` → `app.products`). */
   renameTable(from: string, to: string): void {
+    requireName(from, 'renameTable', 'table');
+    requireName(to, 'renameTable', 'new table');
+    // RENAME TO takes a bare name, so a different schema in `to` would be silently dropped.
+    if (to.includes('.') && schemaOf(to) !== schemaOf(from)) {
+      throw new UsageError(`renameTable('${from}', '${to}') cannot move a table to another schema; use op.execute('ALTER TABLE … SET SCHEMA …')`);
+    }
     this.#push({ kind: 'renameTable', from, to });
   }
   addColumn(table: string, column: string, spec: ColumnSpec): void {
@@ -111,6 +118,10 @@ export class OperationBuilder {
   bulkInsert(table: string, rows: Record<string, unknown>[]): void {
     this.#push({ kind: 'bulkInsert', table, rows: rows.map((r) => ({ ...r })) });
   }
+}
+
+function schemaOf(table: string): string {
+  return table.includes('.') ? table.slice(0, table.lastIndexOf('.')) : '';
 }
 
 function requireName(name: unknown, fn: string, what: string): void {

@@ -3,10 +3,9 @@ import type { ColumnModel, SchemaModel, TableModel } from '../../schema/schema-m
 
 const BOOKKEEPING = ['dihya_version', 'dihya_history', 'dihya_audit'];
 
-/**
- * Reads the tables of the current schema in four catalogue queries, whatever the number of tables.
- */
-export async function introspectPostgres(conn: Connection): Promise<SchemaModel> {
+/** The three catalogue reads: columns, constraints and indexes of the current schema (or one table). */
+async function readCatalogue(conn: Connection, only: string | undefined) {
+  const params = [only ?? null];
   const columns = await conn.query<{ table: string; name: string; type: string; not_null: boolean; dflt: string | null; identity: string }>(
     `SELECT c.relname AS "table", a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
             a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS dflt, a.attidentity AS identity
@@ -14,8 +13,9 @@ export async function introspectPostgres(conn: Connection): Promise<SchemaModel>
        JOIN pg_class c ON c.oid = a.attrelid AND c.relkind IN ('r', 'p')
        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema()
        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-      WHERE a.attnum > 0 AND NOT a.attisdropped
+      WHERE a.attnum > 0 AND NOT a.attisdropped AND ($1::text IS NULL OR c.relname = $1)
       ORDER BY c.relname, a.attnum`,
+    params,
   );
   const constraints = await conn.query<{ table: string; name: string; type: string; cols: string[]; ref_table: string | null; ref_cols: string[] | null; del: string; upd: string; def: string }>(
     `SELECT c.relname AS "table", k.conname AS name, k.contype AS type,
@@ -27,20 +27,37 @@ export async function introspectPostgres(conn: Connection): Promise<SchemaModel>
        JOIN pg_class c ON c.oid = k.conrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema()
        LEFT JOIN pg_class r ON r.oid = k.confrelid
-      WHERE k.contype IN ('p', 'u', 'f', 'c')
+      WHERE k.contype IN ('p', 'u', 'f', 'c') AND ($1::text IS NULL OR c.relname = $1)
       ORDER BY c.relname, k.conname`,
+    params,
   );
   const indexes = await conn.query<{ table: string; name: string; unique: boolean; cols: string[]; pred: string | null; def: string }>(
     `SELECT t.relname AS "table", i.relname AS name, x.indisunique AS unique,
-            ARRAY(SELECT pg_get_indexdef(x.indexrelid, k, true) FROM generate_subscripts(x.indkey, 1) k ORDER BY k) AS cols,
+            ARRAY(SELECT CASE WHEN x.indkey[k - 1] <> 0 THEN a.attname::text ELSE pg_get_indexdef(x.indexrelid, k, true) END
+                    FROM generate_series(1, x.indnkeyatts) k
+                    LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k - 1]
+                   ORDER BY k) AS cols,
             pg_get_expr(x.indpred, x.indrelid, true) AS pred, pg_get_indexdef(x.indexrelid) AS def
        FROM pg_index x
        JOIN pg_class i ON i.oid = x.indexrelid
        JOIN pg_class t ON t.oid = x.indrelid
        JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = current_schema()
       WHERE NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))
+        AND ($1::text IS NULL OR t.relname = $1)
       ORDER BY t.relname, i.relname`,
+    params,
   );
+  return { columns, constraints, indexes };
+}
+
+/**
+ * Reads the tables of the current schema in three catalogue queries, whatever the number of tables;
+ * with `only`, just that table (renderers that need one table's columns do not read the whole schema).
+ * Index columns are the stored names, unquoted, and expressions as PostgreSQL prints them (int2vector
+ * `indkey` counts from 0 while pg_get_indexdef counts key columns from 1).
+ */
+export async function introspectPostgres(conn: Connection, only?: string): Promise<SchemaModel> {
+  const { columns, constraints, indexes } = await readCatalogue(conn, only);
   const tables = new Map<string, { columns: ColumnModel[] } & Omit<TableModel, 'columns' | 'name'> & { primaryKey: TableModel['primaryKey'] }>();
   const table = (name: string) => {
     let t = tables.get(name);

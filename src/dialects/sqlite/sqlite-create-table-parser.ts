@@ -16,7 +16,8 @@ export interface ParsedCreateTable {
   readonly autoincrement: boolean;
 }
 
-type Token = { text: string; kind: 'word' | 'ident' | 'string' | 'punct' };
+/** A token and where it sits in the source, so an expression can be copied out verbatim. */
+type Token = { text: string; kind: 'word' | 'ident' | 'string' | 'punct'; start: number; end: number };
 
 function tokenize(sql: string): Token[] {
   const out: Token[] = [];
@@ -37,18 +38,18 @@ function tokenize(sql: string): Token[] {
         }
         text += sql[j++];
       }
-      out.push({ text: c === "'" ? `'${text.replace(/'/g, "''")}'` : text, kind: c === "'" ? 'string' : 'ident' });
+      out.push({ text: c === "'" ? `'${text.replace(/'/g, "''")}'` : text, kind: c === "'" ? 'string' : 'ident', start: i, end: j + 1 });
       i = j + 1;
       continue;
     }
     if (/[A-Za-z0-9_$]/.test(c)) {
       let j = i;
       while (j < sql.length && /[A-Za-z0-9_$.]/.test(sql[j]!)) j++;
-      out.push({ text: sql.slice(i, j), kind: 'word' });
+      out.push({ text: sql.slice(i, j), kind: 'word', start: i, end: j });
       i = j;
       continue;
     }
-    out.push({ text: c, kind: 'punct' });
+    out.push({ text: c, kind: 'punct', start: i, end: i + 1 });
     i++;
   }
   return out;
@@ -85,19 +86,18 @@ function group(tokens: Token[], from: number): { inner: Token[]; next: number } 
 
 const upper = (t: Token | undefined) => (t && t.kind === 'word' ? t.text.toUpperCase() : '');
 
-function render(tokens: Token[]): string {
-  let s = '';
-  for (const t of tokens) {
-    const text = t.kind === 'ident' ? `"${t.text.replace(/"/g, '""')}"` : t.text;
-    if (s && !/[(.]$/.test(s) && t.text !== ')' && t.text !== ',' && t.text !== '.' && !(t.text === '(' && /\w$/.test(s))) s += ' ';
-    s += text;
-  }
-  return s;
+/**
+ * The source text the tokens span. Copied rather than re-rendered from tokens, which would split
+ * operators such as `>=` or `<>` and change what SQLite is later asked to parse.
+ */
+function sourceOf(sql: string, tokens: Token[]): string {
+  if (tokens.length === 0) return '';
+  return sql.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end).trim();
 }
 
 const names = (tokens: Token[]) => tokens.filter((t) => t.kind !== 'punct').map((t) => t.text);
 
-function readConstraints(tokens: Token[], column: string | null): ParsedConstraint[] {
+function readConstraints(sql: string, tokens: Token[], column: string | null): ParsedConstraint[] {
   const out: ParsedConstraint[] = [];
   let name: string | null = null;
   for (let i = column ? 1 : 0; i < tokens.length; i++) {
@@ -113,7 +113,7 @@ function readConstraints(tokens: Token[], column: string | null): ParsedConstrai
       out.push({ name, kind: 'unique', columns: cols }); name = null;
     } else if (w === 'CHECK') {
       const g = group(tokens, i + 1);
-      out.push({ name, kind: 'check', columns: column ? [column] : [], expression: render(g.inner) }); name = null;
+      out.push({ name, kind: 'check', columns: column ? [column] : [], expression: sourceOf(sql, g.inner) }); name = null;
       i = g.next - 1;
     } else if (w === 'FOREIGN' || w === 'REFERENCES') {
       let cols = column ? [column] : [];
@@ -138,7 +138,24 @@ export function parseCreateTable(sql: string): ParsedCreateTable {
   for (const item of items(tokens)) {
     const first = upper(item[0]);
     const isTableConstraint = ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN'].includes(first) && item[0]!.kind === 'word';
-    constraints.push(...readConstraints(item, isTableConstraint ? null : item[0]!.text));
+    constraints.push(...readConstraints(sql, item, isTableConstraint ? null : item[0]!.text));
   }
   return { constraints, autoincrement: tokens.some((t) => upper(t) === 'AUTOINCREMENT') };
+}
+
+/**
+ * The key columns and WHERE clause of a stored CREATE INDEX statement. An expression is returned as
+ * written, without the parentheses around it (`(lower(email))` → `lower(email)`), which is what
+ * PRAGMA index_info cannot tell; tokens keep a quoted name containing "where" from being taken for
+ * the clause.
+ */
+export function parseIndex(sql: string): { columns: string[]; where: string | null } {
+  const tokens = tokenize(sql);
+  const columns = items(tokens).map((item) => {
+    const first = item[0];
+    if (first?.text === '(' && first.kind === 'punct') return sourceOf(sql, group(item, 0).inner);
+    return sourceOf(sql, item);
+  });
+  const rest = tokens.slice(group(tokens, tokens.findIndex((t) => t.text === '(' && t.kind === 'punct')).next);
+  return { columns, where: upper(rest[0]) === 'WHERE' ? sourceOf(sql, rest.slice(1)) : null };
 }

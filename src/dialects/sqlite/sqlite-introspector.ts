@@ -1,6 +1,8 @@
 import type { Connection } from '../dialect.js';
-import type { ColumnModel, SchemaModel, TableModel } from '../../schema/schema-model.js';
-import { parseCreateTable } from './sqlite-create-table-parser.js';
+import type { ColumnModel, IndexModel, SchemaModel, TableModel } from '../../schema/schema-model.js';
+import { parseCreateTable, parseIndex } from './sqlite-create-table-parser.js';
+import { defaultFromPragma } from './sqlite-types.js';
+import { constraintName } from '../../operations/constraint-names.js';
 
 const SKIP = `m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name NOT IN ('dihya_version', 'dihya_history', 'dihya_audit')`;
 
@@ -53,14 +55,14 @@ function buildTable(
       name: c.name,
       type: c.type.toLowerCase(),
       notNull: c.notnull === 1 || (c.pk > 0 && singleIntegerPk),
-      default: c.dflt_value,
+      default: defaultFromPragma(c.dflt_value),
       identity: parsed.autoincrement && singleIntegerPk && c.pk > 0,
     }));
   const fkGroups = group(fks, (f) => String(f.id));
   const foreignKeys = [...fkGroups.values()].map((rows) => {
     const columns = rows.map((r) => r.from);
     return {
-      name: named('foreignKey', columns) ?? `${name}_${columns.join('_')}_fkey`,
+      name: named('foreignKey', columns) ?? constraintName.foreignKey(name, columns),
       columns,
       refTable: rows[0]!.table,
       refColumns: rows.map((r) => r.to ?? ''),
@@ -72,28 +74,48 @@ function buildTable(
     .filter((i) => i.origin === 'u')
     .map((i) => {
       const columns = (columnsOfIndex.get(i.name) ?? []).map((c) => c.name ?? '');
-      return { name: named('unique', columns) ?? i.name, columns };
+      return { name: named('unique', columns) ?? constraintName.unique(name, columns), columns };
     });
-  const indexes = idx
-    .filter((i) => i.origin === 'c')
-    .map((i) => ({
-      name: i.name,
-      columns: (columnsOfIndex.get(i.name) ?? []).map((c) => c.name ?? '<expression>'),
-      unique: i.unique === 1,
-      where: i.partial ? (/\bWHERE\b([\s\S]*)$/i.exec(i.sql ?? '')?.[1]?.trim() ?? null) : null,
-      definition: i.sql ?? undefined,
-    }));
+  const indexes = indexesOf(idx, columnsOfIndex);
   return {
     name,
     columns,
-    primaryKey: pkCols.length ? { name: named('primaryKey', pkCols) ?? `${name}_pkey`, columns: pkCols } : null,
+    primaryKey: pkCols.length ? { name: named('primaryKey', pkCols) ?? constraintName.primaryKey(name), columns: pkCols } : null,
     uniques,
     foreignKeys,
     checks: parsed.constraints
       .filter((c) => c.kind === 'check')
-      .map((c, n) => ({ name: c.name ?? `${name}_check${n + 1}`, expression: c.expression ?? '' })),
+      .map((c, n) => ({ name: c.name ?? uncheckedName(name, c.columns, n), expression: c.expression ?? '' })),
     indexes,
   };
+}
+
+/**
+ * SQLite keeps no name for a constraint written without one; it is reported under the name
+ * PostgreSQL would give it (`users_email_key`, `users_age_check`), so dropConstraint finds it by the
+ * same name on both. A table-level CHECK, whose columns are not parsed, is numbered instead.
+ */
+function uncheckedName(table: string, columns: readonly string[], n: number): string {
+  return columns.length === 1 ? `${table}_${columns[0]}_check` : `${table}_check${n + 1}`;
+}
+
+function indexesOf(
+  idx: Array<{ name: string; unique: number; origin: string; partial: number; sql: string | null }>,
+  columnsOfIndex: Map<string, Array<{ name: string | null }>>,
+): IndexModel[] {
+  return idx
+    .filter((i) => i.origin === 'c')
+    .map((i) => {
+      // PRAGMA index_info names plain columns only; expressions and WHERE come from the stored SQL.
+      const written = i.sql ? parseIndex(i.sql) : { columns: [], where: null };
+      return {
+        name: i.name,
+        columns: (columnsOfIndex.get(i.name) ?? []).map((c, n) => c.name ?? written.columns[n] ?? '<expression>'),
+        unique: i.unique === 1,
+        where: i.partial ? written.where : null,
+        definition: i.sql ?? undefined,
+      };
+    });
 }
 
 function group<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {

@@ -4,7 +4,7 @@ import { bare } from '../../operations/constraint-names.js';
 import { renderBulkInsert } from '../bulk-insert.js';
 import type { RenderContext, Statement } from '../dialect.js';
 import { isPlainIdentifier, quoteDoubleQuoted as q } from '../sql-literal.js';
-import { rebuildTable, withoutColumn, withoutConstraint } from './sqlite-rebuild.js';
+import { mentionsColumn, rebuildTable, withConstraint, withoutColumn, withoutConstraint } from './sqlite-rebuild.js';
 import { addSpecColumn, createTableSql, type MutableTable } from './sqlite-table-sql.js';
 import { sqliteDefault, sqliteType } from './sqlite-types.js';
 
@@ -46,13 +46,14 @@ export const sqliteRenderers: Renderers = {
   },
   async dropColumn(op, ctx) {
     const t = await ctx.introspectTable(op.table);
-    const c = op.column.toLowerCase();
+    // SQLite's own DROP COLUMN refuses a column that a key, index or CHECK uses; those take a rebuild.
+    const uses = (cols: readonly string[]) => cols.some((x) => mentionsColumn(x, op.column));
     const involved =
       !t ||
-      t.primaryKey?.columns.some((x) => x.toLowerCase() === c) ||
-      t.uniques.some((u) => u.columns.some((x) => x.toLowerCase() === c)) ||
-      t.foreignKeys.some((f) => f.columns.some((x) => x.toLowerCase() === c)) ||
-      t.indexes.some((i) => i.columns.some((x) => x.toLowerCase() === c) || i.where) ||
+      uses(t.primaryKey?.columns ?? []) ||
+      t.uniques.some((u) => uses(u.columns)) ||
+      t.foreignKeys.some((f) => uses(f.columns)) ||
+      t.indexes.some((i) => uses(i.columns) || i.where) ||
       t.checks.length > 0;
     if (!involved) return [{ sql: `ALTER TABLE ${q(op.table)} DROP COLUMN ${q(op.column)}` }];
     return rebuildTable(ctx, op.table, (m) => withoutColumn(m, op.column));
@@ -78,13 +79,17 @@ export const sqliteRenderers: Renderers = {
   dropIndex: (op) => [{ sql: `DROP INDEX ${q(op.name)}` }],
   addForeignKey: (op, ctx) =>
     rebuildTable(ctx, op.table, (t) =>
-      t.foreignKeys.push({
-        name: op.name, columns: [...op.columns], refTable: op.refTable, refColumns: [...op.refColumns],
-        onDelete: op.onDelete ?? 'no action', onUpdate: op.onUpdate ?? 'no action',
-      }),
+      withConstraint(t, op.name, (m) =>
+        m.foreignKeys.push({
+          name: op.name, columns: [...op.columns], refTable: op.refTable, refColumns: [...op.refColumns],
+          onDelete: op.onDelete ?? 'no action', onUpdate: op.onUpdate ?? 'no action',
+        }),
+      ),
     ),
-  addUniqueConstraint: (op, ctx) => rebuildTable(ctx, op.table, (t) => t.uniques.push({ name: op.name, columns: [...op.columns] })),
-  addCheckConstraint: (op, ctx) => rebuildTable(ctx, op.table, (t) => t.checks.push({ name: op.name, expression: op.expression })),
+  addUniqueConstraint: (op, ctx) =>
+    rebuildTable(ctx, op.table, (t) => withConstraint(t, op.name, (m) => m.uniques.push({ name: op.name, columns: [...op.columns] }))),
+  addCheckConstraint: (op, ctx) =>
+    rebuildTable(ctx, op.table, (t) => withConstraint(t, op.name, (m) => m.checks.push({ name: op.name, expression: op.expression }))),
   dropConstraint: (op, ctx) => rebuildTable(ctx, op.table, (t) => withoutConstraint(t, op.name)),
   execute: (op) => [{ sql: op.sql, params: op.params }],
   bulkInsert: (op) => renderBulkInsert(op.table, op.rows, q, () => '?', MAX_PARAMS),

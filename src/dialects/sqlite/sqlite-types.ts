@@ -26,3 +26,16 @@ export function sqliteDefault(value: DefaultValue): string {
   if (value !== null && typeof value === 'object') return `(${value.sql})`;
   return quoteLiteral(value, { true: '1', false: '0' });
 }
+
+const LITERAL_DEFAULT = /^(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?|0x[0-9a-f]+|'(?:[^']|'')*'|x'[0-9a-f]*'|null|true|false|current_time|current_date|current_timestamp)$/i;
+
+/**
+ * A default as PRAGMA table_info reports it, made usable after DEFAULT again: SQLite drops the
+ * parentheses that an expression default needs (`DEFAULT (lower('x'))` reads back as `lower('x')`),
+ * so a table rebuild would write invalid SQL without them.
+ */
+export function defaultFromPragma(text: string | null): string | null {
+  if (text === null) return null;
+  const trimmed = text.trim();
+  return LITERAL_DEFAULT.test(trimmed) ? trimmed : `(${trimmed})`;
+}
