@@ -4,9 +4,10 @@ import { resolveRevision, resolveRevisions } from './resolve-symbol.js';
 import { downgradeTarget, readTarget, upgradeTargets } from './resolve-target.js';
 import { BELOW_BASES, walk } from './walk.js';
 
-/** A position in a range: a target text, or revision ids taken as they are (version rows). */
+/** A position in a range: a target text, or revision ids taken as they are (version rows). @example 'heads' or ['c3', 'd4'] */
 export type RangeEnd = string | readonly string[];
 
+/** How to collect. @example { inclusive: true, anyBranch: false, strict: false } // history */
 export interface CollectOptions {
   /** Also include the `lower` revisions themselves (history ranges are inclusive). */
   readonly inclusive: boolean;
@@ -19,7 +20,7 @@ export interface CollectOptions {
   readonly strict: boolean;
 }
 
-/** What lies between two positions: the revisions, and the targets they lead up to. */
+/** What lies between two positions: the revisions, and the targets they lead up to. @example { revisions: new Set(['c3']), targets: ['c3'] } */
 export interface Collected {
   readonly revisions: Set<string>;
   readonly targets: string[];

@@ -1,7 +1,7 @@
 import { RevisionGraphError } from '../core/errors.js';
 import type { RevisionNode } from './revision.js';
 
-/** The lookup tables behind a {@link RevisionGraph}; built once, never mutated. */
+/** The lookup tables behind a `RevisionGraph`; built once, never mutated. @example indexGraph(revisions).children.get('a1') */
 export interface GraphIndex<R extends RevisionNode> {
   readonly nodes: ReadonlyMap<string, R>;
   /** Ids sorted by code unit, the tie-break order for everything else. */

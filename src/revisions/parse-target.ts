@@ -3,6 +3,9 @@ import { TargetError } from '../core/errors.js';
 /**
  * A parsed target. `symbol` is a revision id, id prefix, branch label, `head`, `heads` or `base`;
  * `branch` is the part before `@` (a branch label or a revision that stands for its branch).
+ *
+ * @example
+ * { kind: 'relative', branch: 'net', delta: 1 } // 'net@+1'
  */
 export type TargetExpr =
   | { readonly kind: 'absolute'; readonly branch?: string; readonly symbol: string }
@@ -56,7 +59,7 @@ export function parseTarget(text: string): TargetExpr {
 
 /**
  * Splits a target into tokens. A `+`/`-` followed by digits up to the end of the text is a
- * relative step; anywhere else it is part of a name, so labels such as `user-auth` work.
+ * relative step; a `-` inside a name is part of it, so labels such as `user-auth` work.
  */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -70,11 +73,11 @@ function tokenize(text: string): Token[] {
       tokens.push({ type: 'sign', negative: ch === '-' });
       tokens.push({ type: 'number', value: Number.parseInt(text.slice(i + 1), 10) });
       i = text.length;
-    } else if (NAME_STOP.test(ch)) {
+    } else if (NAME_STOP.test(ch) || ch === '+' || ch === '-') {
       throw invalid(text);
     } else {
       let end = i + 1;
-      while (end < text.length && !NAME_STOP.test(text[end]!) && !isRelativeTail(text, end)) end += 1;
+      while (end < text.length && !NAME_STOP.test(text[end]!) && text[end] !== '+' && !isRelativeTail(text, end)) end += 1;
       tokens.push({ type: 'word', text: text.slice(i, end) });
       i = end;
     }

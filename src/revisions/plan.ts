@@ -8,13 +8,18 @@ import { headFirstOrder } from './topo-order.js';
 export { planStamp } from './plan-stamp.js';
 export { revisionsInRange } from './history-range.js';
 
-/** One revision to run, in one direction. */
+/** One revision to run, in one direction. @example { revision: 'c3', direction: 'up' } */
 export interface Step {
   revision: string;
   direction: 'up' | 'down';
 }
 
-/** The steps of a migration in execution order, and the version table rows once all have run. */
+/**
+ * The steps of a migration in execution order, and the version table rows once all have run.
+ *
+ * @example
+ * { steps: [{ revision: 'm6', direction: 'down' }], resultingHeads: ['c3', 'd4'] }
+ */
 export interface Plan {
   steps: Step[];
   resultingHeads: string[];

@@ -7,7 +7,7 @@ import type { RevisionGraph } from './revision-graph.js';
  * meaning; relative steps are handled by `walk.ts` and `resolve-target.ts`.
  */
 
-/** A symbol before its revisions are looked up: the raw names it stands for. */
+/** A symbol before its revisions are looked up: the raw names it stands for. @example { ids: ['e5'], branch: 'core' } */
 export interface SymbolNames {
   readonly ids: readonly string[];
   readonly branch?: string;
@@ -22,13 +22,17 @@ export interface SymbolNames {
  */
 export function symbolNames(graph: RevisionGraph, symbol: string, branch?: string): SymbolNames {
   const narrowed = branch !== undefined && branch !== '' ? { branch } : {};
+  const onBranch = (ids: readonly string[]): string[] => {
+    const line = resolveBranch(graph, narrowed.branch!);
+    return ids.filter((id) => sharesLineage(graph, id, [line]));
+  };
   if (symbol === 'heads') {
     // Without a branch, revisions only depended on are left out: their dependents cover them.
-    const ids = narrowed.branch ? filterForLineage(graph, graph.heads(), narrowed.branch) : graph.realHeads();
+    const ids = narrowed.branch ? onBranch(graph.heads()) : graph.realHeads();
     return { ids, ...narrowed };
   }
   if (symbol === 'head') {
-    const heads = narrowed.branch ? filterForLineage(graph, graph.heads(), narrowed.branch) : graph.heads();
+    const heads = narrowed.branch ? onBranch(graph.heads()) : graph.heads();
     if (heads.length > 1) throw multipleHeads(heads, narrowed.branch);
     return { ids: heads, ...narrowed };
   }

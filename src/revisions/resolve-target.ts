@@ -6,7 +6,12 @@ import { BELOW_BASES, walk, type WalkPosition } from './walk.js';
 
 export { parseTarget, type TargetExpr } from './parse-target.js';
 
-/** Where a downgrade goes: a revision, or `null` for base; `branch` narrows what is removed. */
+/**
+ * Where a downgrade goes: a revision, or `null` for base; `branch` narrows what is removed.
+ *
+ * @example
+ * { branch: 'net', revision: null } // from 'net@base'
+ */
 export interface DowngradeTarget {
   readonly branch?: string;
   readonly revision: string | null;

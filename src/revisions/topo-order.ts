@@ -1,3 +1,4 @@
+import { TargetError } from '../core/errors.js';
 import type { RevisionGraph } from './revision-graph.js';
 
 /**
@@ -45,8 +46,12 @@ export function headFirstOrder(graph: RevisionGraph, members: ReadonlySet<string
     }
   }
   if (todo.size > 0) {
-    // Every member must be reachable from a head; anything else is a planning bug, not user error.
-    throw new Error(`revisions ${[...todo].join(', ')} are not below the given heads`);
+    // Upgrades and downgrades always reach every member; a history range can pick revisions that
+    // hang below its end only through dependsOn, and Alembic refuses those too.
+    throw new TargetError(
+      'TARGET_INVALID',
+      `revisions ${[...todo].join(', ')} are not below ${heads.join(', ') || 'the range end'} along down revisions; choose range ends on one branch`,
+    );
   }
   return output;
 }

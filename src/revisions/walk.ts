@@ -2,15 +2,19 @@ import { TargetError } from '../core/errors.js';
 import type { RevisionGraph } from './revision-graph.js';
 import { filterForLineage } from './resolve-symbol.js';
 
-/** Below every base revision: where walking down past a base ends. */
+/** Below every base revision: where walking down past a base ends. @example walk(graph, 'a1', -1, opts) === BELOW_BASES */
 export const BELOW_BASES = Symbol('below-bases');
 
 /**
  * A place to walk from or to: a revision id, `null` for "nothing applied yet" (walking up starts
  * at the bases, walking down at the heads), or {@link BELOW_BASES}.
+ *
+ * @example
+ * const start: WalkPosition = null;
  */
 export type WalkPosition = string | null | typeof BELOW_BASES;
 
+/** How to walk. @example { branch: 'net', strict: true, target: 'net@+2' } */
 export interface WalkOptions {
   /** When walking up, only follow children on this branch. */
   readonly branch?: string;

@@ -12,7 +12,10 @@ Reads a JSON batch on stdin and writes JSON results on stdout:
                                   "steps", "rowsAfterEach", "rows", "history"}]}]}
 
 Commands run one after another on the same version table; a command that fails leaves the
-table as it was before it, so the next one starts from the same rows.
+table as it was before it, so the next one starts from the same rows. "phase" tells where a
+command failed: "plan" (Alembic refused the target), "apply" (planning worked, then Alembic's
+version table bookkeeping failed; "plannedSteps" holds the plan) or "hang" (no answer within
+COMMAND_SECONDS; a graph with an undetected cycle can send Alembic's walks into a loop).
 
 Alembic runs for real: a `RevisionMap` built from `Revision` objects whose migration
 functions do nothing, and a `MigrationContext` on an in-memory SQLite database, so the
@@ -21,6 +24,7 @@ SELECT, in the order SQLite returns them, because `downgrade -1` picks the first
 """
 
 import json
+import signal
 import sys
 import types
 import warnings
@@ -32,6 +36,8 @@ from alembic.script.revision import Revision, RevisionMap
 from sqlalchemy import create_engine
 
 warnings.simplefilter("ignore")
+
+COMMAND_SECONDS = 5
 
 _NO_OP_MODULE = types.SimpleNamespace(upgrade=lambda **kw: None, downgrade=lambda **kw: None)
 
@@ -148,11 +154,21 @@ def _history(directory, target, rows):
     return [rev.revision for rev in directory.walk_revisions(base=base or "base", head=head or "heads")]
 
 
+class _Hang(BaseException):
+    """Alembic did not answer in time (some targets send its graph walks into endless loops)."""
+
+
+def _on_alarm(signum, frame):
+    raise _Hang()
+
+
 def _run_command(directory, table, command):
     op, target = command["op"], command["target"]
     before = table.rows()
     result = {"rowsBefore": before, "ok": True}
     planned = []
+    signal.signal(signal.SIGALRM, _on_alarm)
+    signal.alarm(COMMAND_SECONDS)
     try:
         if op == "history":
             result["history"] = list(reversed(_history(directory, target, before)))
@@ -169,25 +185,36 @@ def _run_command(directory, table, command):
         result["steps"] = [s for s in (_step_json(st) for st in steps) if s is not None]
         result["rowsAfterEach"] = after_each
         result["rows"] = table.rows()
+    except _Hang:
+        table.reset(before)
+        return {"rowsBefore": before, "ok": False, "error": "no answer", "phase": "hang"}
     except Exception as err:  # every failure counts as "Alembic refused"
         table.reset(before)
         result = {"rowsBefore": before, "ok": False, "error": _describe(err)}
         if planned:
             # Planning succeeded; Alembic's version table bookkeeping failed while applying.
             result["phase"] = "apply"
-            result["plannedSteps"] = [s for s in (_step_json(st) for st in planned[0]) if s is not None]
+            result["plannedSteps"] = [s for s in (_step_json(st.info) for st in planned[0]) if s is not None]
         else:
             result["phase"] = "plan"
+    finally:
+        signal.alarm(0)
     return result
 
 
 def _run_case(case):
-    scripts = _make_scripts(case["revisions"])
-    directory = _script_directory(scripts)
+    signal.signal(signal.SIGALRM, _on_alarm)
+    signal.alarm(COMMAND_SECONDS)
     try:
+        # Revision() itself refuses a revision naming itself, so it belongs inside the try.
+        directory = _script_directory(_make_scripts(case["revisions"]))
         build = _build_info(directory)
+    except _Hang:
+        return {"build": {"ok": False, "error": "no answer", "hang": True}, "results": []}
     except Exception as err:
         return {"build": {"ok": False, "error": _describe(err)}, "results": []}
+    finally:
+        signal.alarm(0)
     table = _Table(case.get("initialRows", []))
     results = [_run_command(directory, table, command) for command in case["commands"]]
     table.connection.close()
