@@ -12,6 +12,7 @@ export { Project, type ProjectOptions } from './api/project.js';
 export { upgrade, downgrade, offline, stamp, type RunOptions } from './api/migrate-commands.js';
 export { current, heads, branches, history, show, validate, audit, verifyAudit, type HistoryEntry } from './api/inspect-commands.js';
 export { init, newRevision, merge, type NewRevisionOptions } from './api/write-commands.js';
+export { resolve, type Resolution, type ResolveResult } from './api/resolve.js';
 export { OperationBuilder } from './operations/operation-builder.js';
 export type { Operation, OperationKind } from './operations/operation.js';
 export type { ColumnSpec, ColumnChange, DefaultValue, ReferentialAction } from './operations/column-spec.js';

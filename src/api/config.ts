@@ -17,7 +17,7 @@ export interface StepInfo {
 export interface DihyaConfig {
   /** Databases per environment: `development`, `staging`, `production`, … */
   environments?: Record<string, EnvironmentConfig>;
-  /** Settings applied at the start of each migration transaction (PostgreSQL). */
+  /** Settings applied at the start of each migration step (PostgreSQL's lockTimeout…, MySQL's lockWaitTimeout). */
   session?: SessionSettings;
   /** How long to wait for another runner's lock, in milliseconds (default 60 000). */
   lockWaitMs?: number;

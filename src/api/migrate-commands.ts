@@ -7,6 +7,9 @@ import { currentActor } from '../runner/actor.js';
 import { AuditTrail } from '../runner/audit-trail.js';
 import { Bookkeeping } from '../runner/bookkeeping.js';
 import { planStamp } from '../revisions/plan.js';
+import { resolveRevision, resolveRevisions } from '../revisions/resolve-symbol.js';
+import { readTarget } from '../revisions/resolve-target.js';
+import type { RevisionGraph } from '../revisions/revision-graph.js';
 import { openConnection } from './open-database.js';
 import type { Project } from './project.js';
 import { toolVersion } from './tool-version.js';
@@ -26,6 +29,7 @@ export interface RunOptions {
  */
 export async function upgrade(project: Project, target = 'heads', options: RunOptions = {}): Promise<MigrateResult> {
   const graph = await project.graph();
+  checkTargetNames(graph, target, 'up');
   return run(project, (heads) => planUpgrade(graph, heads, target), 'up', options);
 }
 
@@ -37,7 +41,20 @@ export async function upgrade(project: Project, target = 'heads', options: RunOp
 export async function downgrade(project: Project, target: string, options: RunOptions = {}): Promise<MigrateResult> {
   if (!target) throw new UsageError('downgrade needs a target: -1, a revision id or base');
   const graph = await project.graph();
+  checkTargetNames(graph, target, 'down');
   return run(project, (heads) => planDowngrade(graph, heads, target), 'down', options);
+}
+
+/**
+ * Resolves what a target names independently of the database (an id, a prefix, a label), as the
+ * planner will, so a typo is reported before the database is opened and given bookkeeping tables.
+ * Relative steps depend on the current version and are left to the planner.
+ */
+function checkTargetNames(graph: RevisionGraph, target: string, direction: 'up' | 'down'): void {
+  const expr = readTarget(graph, target);
+  if (expr.kind !== 'absolute') return;
+  if (direction === 'up') resolveRevisions(graph, expr.symbol, expr.branch);
+  else resolveRevision(graph, expr.symbol);
 }
 
 async function run(project: Project, makePlan: (heads: readonly string[]) => Plan, direction: 'up' | 'down', options: RunOptions): Promise<MigrateResult> {
@@ -94,11 +111,13 @@ export async function offline(project: Project, direction: 'up' | 'down', range:
 
 /**
  * Sets the version table to `target` without running any migration; recorded in the audit trail.
+ * Revisions stamped as applied have no history row (they never ran here); those stamped away lose theirs.
  *
  * @example await stamp(await Project.open(), 'heads');
  */
 export async function stamp(project: Project, target: string): Promise<{ from: string[]; heads: string[] }> {
   const graph = await project.graph();
+  checkTargetNames(graph, target, 'up');
   const dialect = await project.dialect();
   const conn = (await project.connect()) as Connection;
   const lock = await dialect.lock(conn, project.lockWaitMs);
@@ -108,8 +127,16 @@ export async function stamp(project: Project, target: string): Promise<{ from: s
     try {
       await books.ensure();
       const from = await books.heads();
-      const heads = planStamp(graph, from, target);
+      // A row whose revision file is gone has no place in the graph; stamping is how such a table is
+      // repaired (the error every other command gives says so), so the target replaces that row.
+      const known = from.filter((id) => graph.has(id));
+      const heads = planStamp(graph, known, target);
       await books.setHeads(heads);
+      // A revision stamped away is no longer applied: its history row goes, as a downgrade removes it,
+      // so `history`, `validate` and the changed-file check only see what the database now holds.
+      const still = graph.appliedSet(heads);
+      const gone = [...from.filter((id) => !graph.has(id)), ...[...graph.appliedSet(known)].filter((id) => !still.has(id))];
+      for (const id of gone) await books.removeApplied(id);
       const { actor, host } = currentActor();
       const server = await conn.identity();
       await new AuditTrail(conn, dialect).append({

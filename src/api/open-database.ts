@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import type { Connection, Dialect } from '../dialects/dialect.js';
 import type { DatabaseUrl } from '../dialects/database-url.js';
 
-/** The dialect for a URL kind, loaded on demand so SQLite users never load `pg` and the reverse. */
+/** The dialect for a URL kind, loaded on demand so SQLite users never load `pg` or `mysql2`. */
 export async function dialectFor(kind: DatabaseUrl['kind']): Promise<Dialect> {
   if (kind === 'sqlite') return (await import('../dialects/sqlite/sqlite-dialect.js')).sqliteDialect;
+  if (kind === 'mysql') return (await import('../dialects/mysql/mysql-dialect.js')).mysqlDialect;
   return (await import('../dialects/postgres/postgres-dialect.js')).postgresDialect;
 }
 
@@ -22,6 +23,10 @@ export async function openConnection(url: DatabaseUrl, lockWaitMs: number): Prom
     case 'postgres': {
       const { PostgresConnection } = await import('../dialects/postgres/postgres-driver.js');
       return PostgresConnection.open(url.connectionString, url.text);
+    }
+    case 'mysql': {
+      const { MysqlConnection } = await import('../dialects/mysql/mysql-driver.js');
+      return MysqlConnection.open(url.connectionString, url.text);
     }
   }
 }

@@ -106,7 +106,8 @@ async function loadConfig(dir: string): Promise<DihyaConfig> {
 function resolveUrl(config: DihyaConfig, environment: string, explicit: string | undefined): string {
   if (explicit) return explicit;
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const fromEnv = process.env[`DIHYA_${environment.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`];
+  const variable = `DIHYA_${environment.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+  const fromEnv = process.env[variable];
   if (fromEnv) return fromEnv;
   const environments = config.environments ?? {};
   const named = environments[environment];
@@ -117,6 +118,6 @@ function resolveUrl(config: DihyaConfig, environment: string, explicit: string |
   throw new ConfigError(
     `environment '${environment}' has no database URL; ` +
       (known.length ? `env.ts defines ${known.join(', ')}` : 'env.ts defines no environments') +
-      `, or set DIHYA_${environment.toUpperCase()}_URL or pass --url`,
+      `, or set ${variable} or pass --url`,
   );
 }

@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DihyaError, UsageError } from '../core/errors.js';
 import { fileTimestamp, newRevisionId, slugify } from '../core/ids.js';
+import type { RevisionGraph } from '../revisions/revision-graph.js';
+import { resolveRevisions } from '../revisions/resolve-symbol.js';
+import { readTarget } from '../revisions/resolve-target.js';
 import type { Project } from './project.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -11,6 +14,7 @@ const ENV_URLS: Record<string, string> = {
   sqlite: "'sqlite:./dihya.db'",
   pglite: "'pglite:./pgdata'",
   postgres: "process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'",
+  mysql: "process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/app'",
 };
 
 function envFile(dialect: string): string {
@@ -24,8 +28,8 @@ export default defineConfig({
     staging: { url: process.env.DIHYA_STAGING_URL },
     production: { url: process.env.DIHYA_PRODUCTION_URL },
   },
-  // Applied at the start of each migration transaction (PostgreSQL).
-  session: { lockTimeout: '5s' },
+  // Applied at the start of each migration step: how long a statement waits for a lock another session holds.
+  session: ${dialect === 'mysql' ? "{ lockWaitTimeout: '5s' }" : "{ lockTimeout: '5s' }"},
   // One JSON line per applied step, with time, revision, duration and actor.
   log: { file: 'dihya-migrations.log' },
 });
@@ -40,7 +44,7 @@ export default defineConfig({
 export async function init(options: { dir?: string; dialect?: string } = {}): Promise<{ dir: string; files: string[] }> {
   const dir = resolve(options.dir ?? 'migrations');
   const dialect = options.dialect ?? 'sqlite';
-  if (!(dialect in ENV_URLS)) throw new UsageError(`unknown dialect '${dialect}'; use sqlite, postgres or pglite`);
+  if (!(dialect in ENV_URLS)) throw new UsageError(`unknown dialect '${dialect}'; use sqlite, postgres, pglite or mysql`);
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     throw new DihyaError('INIT_EXISTS', `${dir} already exists and is not empty; nothing was written (pick another --dir)`);
   }
@@ -76,9 +80,8 @@ export async function newRevision(project: Project, options: NewRevisionOptions)
   const graph = await project.graph();
   let parents: string[];
   if (options.parents) parents = options.parents;
-  else if (options.head === 'base') parents = [];
   // --head may name any revision: building on one that is not a head starts a new branch.
-  else if (options.head) parents = [graph.resolveId(options.head.replace(/@head$/, ''))];
+  else if (options.head) parents = parentNamedBy(graph, options.head);
   else {
     parents = graph.heads();
     if (parents.length > 1) {
@@ -86,6 +89,11 @@ export async function newRevision(project: Project, options: NewRevisionOptions)
     }
   }
   const dependsOn = (options.dependsOn ?? []).map((d) => graph.resolveId(d));
+  for (const label of options.branchLabel ?? []) {
+    const owner = graph.labelOwner(label);
+    // A second owner would make every later command refuse the graph; refuse before writing the file.
+    if (owner !== undefined) throw new UsageError(`branch label '${label}' is already used by revision ${owner}; pick another --branch-label`);
+  }
   const revision = newRevisionId();
   const ext = options.sql ? 'sql' : 'ts';
   const template = options.sql ? readFileSync(join(TEMPLATES, 'script.sql.eta'), 'utf8') : readTemplate(project.dir);
@@ -101,6 +109,21 @@ export async function newRevision(project: Project, options: NewRevisionOptions)
   const file = join(project.versionsDir, `${fileTimestamp()}_${revision}_${slugify(options.message)}.${ext}`);
   writeFileSync(file, text, { flag: 'wx' });
   return { revision, file, downRevisions: parents };
+}
+
+/**
+ * The parent `--head` names, as Alembic reads it: `base` (a new root), an id or prefix, a label
+ * (the revision carrying it), `label@head` (the tip of that branch) or `head`.
+ */
+function parentNamedBy(graph: RevisionGraph, head: string): string[] {
+  if (head === 'base') return [];
+  const expr = readTarget(graph, head);
+  if (expr.kind !== 'absolute') throw new UsageError(`--head takes a revision, a label, label@head or base, not a relative step like '${head}'`);
+  const ids = resolveRevisions(graph, expr.symbol, expr.branch);
+  if (ids.length !== 1) {
+    throw new UsageError(`--head '${head}' names ${ids.length === 0 ? 'no revision' : `several revisions (${ids.join(', ')})`}; name exactly one`);
+  }
+  return ids;
 }
 
 function readTemplate(dir: string): string {

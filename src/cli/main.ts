@@ -8,13 +8,16 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 /** Builds the `dihya` program. Each action loads its command module only when it runs. */
 function program(run: (fn: () => Promise<number>) => Promise<void>): Command {
+  // Set before any subcommand is added: commander copies these settings into each subcommand, so a
+  // bad option on `dihya upgrade` is reported and mapped to exit 2 like one on `dihya` itself.
   const p = new Command('dihya')
     .description('Database schema evolution: a revision graph, rollback on error, an audit trail, GDPR built in.')
     .version(toolVersion(), '-V, --version')
-    .showHelpAfterError('(run `dihya help <command>` for its options)');
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`${usageLine(text)}\n`) });
 
   withCommonOptions(p.command('init').description('scaffold a migrations folder'))
-    .addOption(new Option('--dialect <name>', 'the database kind').choices(['sqlite', 'postgres', 'pglite']).default('sqlite'))
+    .addOption(new Option('--dialect <name>', 'the database kind').choices(['sqlite', 'postgres', 'pglite', 'mysql']).default('sqlite'))
     .action((o) => run(async () => (await import('./commands/init.js')).initCommand(o)));
 
   withCommonOptions(p.command('revision').description('write a new revision file on top of the current head'))
@@ -50,6 +53,10 @@ function program(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .action((revs, o) => run(async () => (await import('./commands/merge.js')).mergeCommand(revs, o)));
   withCommonOptions(p.command('stamp').description('set the version without running migrations (audited)').argument('<target>'))
     .action((target, o) => run(async () => (await import('./commands/stamp.js')).stampCommand(target, o)));
+  withCommonOptions(p.command('resolve').description('settle a revision a failure left half-applied (MySQL/MariaDB), as rolled back or applied (audited)').argument('<rev>'))
+    .option('--rolled-back', 'its completed statements were undone: the revision counts as not run')
+    .option('--applied', 'it was finished by hand: the revision counts as run')
+    .action((rev, o) => run(async () => (await import('./commands/resolve.js')).resolveCommand(rev, o)));
   withCommonOptions(p.command('validate').description('check that applied revision files are unchanged'))
     .action((o) => run(async () => (await import('./commands/validate.js')).validateCommand(o)));
   withCommonOptions(p.command('audit').description('list the audit trail, or `audit verify` its hash chain').argument('[action]'))
@@ -69,17 +76,24 @@ export async function main(argv: string[]): Promise<number> {
       status = report(e, json);
     }
   };
-  const p = program(run).exitOverride();
-  p.configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'dihya: ')) });
+  const p = program(run);
   try {
     await p.parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.badInput;
+      if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'USAGE', message: e.message.replace(/^error: /, '') } })}\n`);
+      return EXIT.badInput;
     }
     return report(e, json);
   }
   return status;
+}
+
+/** Commander's message (and its "did you mean" hint) as the one line every dihya error is. */
+function usageLine(text: string): string {
+  const line = text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
+  return `dihya: ${line}; run \`dihya help [command]\` for the commands and their options`;
 }
 
 function report(e: unknown, json: boolean): number {

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'CONNECTION_FAILED'
   | 'STATEMENT_FAILED'
   | 'MIGRATION_FAILED'
+  | 'REVISION_HALF_APPLIED'
   | 'LOCK_TIMEOUT'
   | 'UNSUPPORTED_OPERATION'
   | 'CHECKSUM_MISMATCH'
@@ -97,6 +98,62 @@ export class StatementFailedError extends DihyaError {
         (rolledBack ? '; the revision was rolled back, fix it and run the command again' : ''),
     );
   }
+}
+
+/** A statement of a half-applied revision, as its journal knows it. */
+export interface JournaledStatement {
+  /** 1-based, in the order the revision runs them. */
+  readonly statement: number;
+  /** SHA-256 of the statement's SQL. */
+  readonly checksum: string;
+  /** The SQL on one line, shortened. */
+  readonly sql: string;
+}
+
+/**
+ * A revision stopped midway on a database whose DDL commits on its own (MySQL, MariaDB): the
+ * statements it completed stayed. Thrown when it happens and by every later upgrade or downgrade
+ * until `dihya resolve` settles it; the message says which statements completed and the two ways out.
+ */
+export class RevisionHalfAppliedError extends DihyaError {
+  constructor(
+    readonly revision: string,
+    readonly direction: 'up' | 'down',
+    readonly completed: readonly JournaledStatement[],
+    readonly failed: { readonly statement: number; readonly sql: string; readonly error: string } | null,
+    readonly when: 'now' | 'earlier',
+  ) {
+    super('REVISION_HALF_APPLIED', halfAppliedMessage(revision, direction, completed, failed, when));
+  }
+}
+
+function halfAppliedMessage(
+  revision: string,
+  direction: 'up' | 'down',
+  completed: readonly JournaledStatement[],
+  failed: { statement: number; sql: string; error: string } | null,
+  when: 'now' | 'earlier',
+): string {
+  const what = direction === 'up' ? 'upgrade' : 'downgrade';
+  const shown = completed.slice(0, 5).map((s) => `${s.statement} (${abbreviate(s.sql, 60)})`);
+  if (completed.length > shown.length) shown.push(`and ${completed.length - shown.length} more`);
+  const done = completed.length === 0
+    ? 'no statement completed'
+    : `statement${completed.length > 1 ? 's' : ''} ${shown.join(', ')} completed and stayed (this database commits each DDL statement, so nothing was rolled back)`;
+  const cause = failed
+    ? failed.sql
+      ? `failed at statement ${failed.statement} (${abbreviate(failed.sql, 80)}): ${failed.error}`
+      : `stopped before statement ${failed.statement}: ${failed.error}`
+    : completed.length === 0
+      ? 'was interrupted before its first statement completed (it may have run)'
+      : `was interrupted after statement ${completed.length} (statement ${completed.length + 1} may have run too)`;
+  const undo = direction === 'up' ? "by hand, or with what the revision's down() does for them" : "by hand, or with what the revision's up() does for them";
+  return (
+    `${when === 'earlier' ? `revision ${revision} is half-applied: its ${what}` : `revision ${revision}${direction === 'down' ? ' (downgrade)' : ''}`} ${cause}; ${done}. ` +
+    `Either undo the completed statements (${undo}) and run \`dihya resolve ${revision} --rolled-back\`, ` +
+    `or finish the ${what} by hand and run \`dihya resolve ${revision} --applied\`; ` +
+    'until then every upgrade and downgrade refuses to run'
+  );
 }
 
 /** An operation the dialect cannot express. */

@@ -5,18 +5,20 @@ import { redactUrl } from '../core/redaction.js';
 export type DatabaseUrl =
   | { readonly kind: 'sqlite'; readonly file: string; readonly text: string }
   | { readonly kind: 'postgres'; readonly connectionString: string; readonly text: string }
-  | { readonly kind: 'pglite'; readonly dir: string | null; readonly text: string };
+  | { readonly kind: 'pglite'; readonly dir: string | null; readonly text: string }
+  | { readonly kind: 'mysql'; readonly connectionString: string; readonly text: string };
 
 /**
- * Parses `sqlite:./file.db`, `sqlite::memory:`, `postgres://…` (or `postgresql://`), `pglite:./dir`
- * and `pglite::memory:`. `text` is the URL with any password removed, for messages.
+ * Parses `sqlite:./file.db`, `sqlite::memory:`, `postgres://…` (or `postgresql://`), `pglite:./dir`,
+ * `pglite::memory:` and `mysql://…` (or `mariadb://`). `text` is the URL with any password removed,
+ * for messages.
  *
  * @example parseDatabaseUrl('sqlite:./dihya.db') // { kind: 'sqlite', file: './dihya.db', … }
  */
 export function parseDatabaseUrl(url: string): DatabaseUrl {
   const text = redactUrl(url);
   const bad = (why: string) =>
-    new ConnectionError(`bad database URL '${text}': ${why}; use sqlite:./file.db, postgres://user@host:5432/db or pglite:./dir`, {
+    new ConnectionError(`bad database URL '${text}': ${why}; use sqlite:./file.db, postgres://user@host:5432/db, mysql://user@host:3306/db or pglite:./dir`, {
       code: 'URL_INVALID',
     });
   if (typeof url !== 'string' || url.trim() === '') throw bad('it is empty');
@@ -40,6 +42,17 @@ export function parseDatabaseUrl(url: string): DatabaseUrl {
     }
     return { kind: 'postgres', connectionString: url, text };
   }
-  if (/^(mysql|mariadb):\/\//.test(url)) throw bad('MySQL/MariaDB is not supported by this version');
+  if (/^(mysql|mariadb):\/\//.test(url)) {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      throw bad('it is not a valid URL');
+    }
+    if (!u.hostname) throw bad('no host');
+    // MySQL has no default database to fall back on: every bookkeeping table lives in the named one.
+    if (u.pathname.length <= 1) throw bad('no database name after the host (mysql://user@host:3306/db)');
+    return { kind: 'mysql', connectionString: url, text };
+  }
   throw bad('unknown scheme');
 }

@@ -27,6 +27,11 @@ export interface Connection {
 /** Answers the questions a renderer may need the live (or scratch) database for. */
 export interface RenderContext {
   introspectTable(table: string): Promise<TableModel | undefined>;
+  /**
+   * Reads the live catalogue (MySQL looks up which table an index belongs to, and whether a foreign
+   * key's implicit index exists). Absent in offline SQL, where there is no database to ask.
+   */
+  query?<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
 /** Session settings from env.ts, applied at the start of each transaction where supported. */
@@ -34,6 +39,11 @@ export interface SessionSettings {
   readonly lockTimeout?: string;
   readonly statementTimeout?: string;
   readonly searchPath?: string;
+  /**
+   * MySQL/MariaDB: how long a DDL statement waits for a metadata lock before failing
+   * (`lock_wait_timeout`), as seconds or a duration such as `'5s'` or `'2min'`.
+   */
+  readonly lockWaitTimeout?: number | string;
 }
 
 /** The migration lock, held for a whole run. */
@@ -46,8 +56,11 @@ export interface MigrationLock {
  * never imports another dialect, the runner or the CLI.
  */
 export interface Dialect {
-  readonly name: 'sqlite' | 'postgres';
-  /** DDL runs inside transactions and rolls back with them. */
+  readonly name: 'sqlite' | 'postgres' | 'mysql';
+  /**
+   * DDL runs inside transactions and rolls back with them. Where it does not (MySQL commits around
+   * each DDL statement), the runner journals every completed statement of a revision.
+   */
   readonly transactionalDdl: boolean;
   /**
    * The migration lock excludes every other runner for the whole run (PostgreSQL's advisory lock),

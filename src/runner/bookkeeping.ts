@@ -32,7 +32,9 @@ export class Bookkeeping {
   async exists(): Promise<boolean> {
     const probe = this.dialect.name === 'sqlite'
       ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'dihya_version'"
-      : "SELECT to_regclass('dihya_version') AS name";
+      : this.dialect.name === 'mysql'
+        ? "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'dihya_version'"
+        : "SELECT to_regclass('dihya_version') AS name";
     const [row] = await this.conn.query<{ name: string | null }>(probe);
     return Boolean(row?.name);
   }
@@ -55,9 +57,11 @@ export class Bookkeeping {
     ];
   }
 
+  /** The applied revisions; a revision a failure left half-applied (see statement-journal.ts) is not one. */
   async history(): Promise<HistoryRow[]> {
+    const settled = this.dialect.transactionalDdl ? '' : " WHERE state = 'applied'";
     const rows = await this.conn.query<Record<string, unknown>>(
-      'SELECT revision, message, checksum, applied_at, duration_ms, applied_by, host, tool_version FROM dihya_history ORDER BY applied_at, revision',
+      `SELECT revision, message, checksum, applied_at, duration_ms, applied_by, host, tool_version FROM dihya_history${settled} ORDER BY applied_at, revision`,
     );
     return rows.map((r) => ({
       revision: String(r.revision),

@@ -16,6 +16,7 @@ export async function collectOperations(fn: MigrationFn): Promise<readonly Opera
 export function renderContext(conn: Connection, dialect: Dialect): RenderContext {
   return {
     introspectTable: async (table) => (await dialect.introspect(conn, table)).tables.find((t) => t.name === table),
+    query: (sql, params) => conn.query(sql, params),
   };
 }
 
@@ -23,6 +24,8 @@ export function renderContext(conn: Connection, dialect: Dialect): RenderContext
  * Renders each operation just before it runs, so a SQLite rebuild sees the table as the previous
  * operations left it. A failing statement becomes a StatementFailedError that names the revision,
  * the statement and the database's message, with bound values removed from that message.
+ * `afterStatement` runs once each statement has completed, before the next one starts (the
+ * journal of databases whose DDL is not transactional).
  */
 export async function executeOperations(
   conn: Connection,
@@ -30,6 +33,7 @@ export async function executeOperations(
   revision: string,
   operations: readonly Operation[],
   onOutsideTransaction: (run: () => Promise<void>) => Promise<void>,
+  afterStatement?: (index: number, sql: string) => Promise<void>,
 ): Promise<number> {
   const ctx = renderContext(conn, dialect);
   let index = 0;
@@ -50,6 +54,7 @@ export async function executeOperations(
       } catch (e) {
         throw failure(revision, index, statement.sql, e, statement.params);
       }
+      await afterStatement?.(index, statement.sql);
       index++;
     }
   }

@@ -1,4 +1,4 @@
-import { ChecksumMismatchError, DihyaError, StatementFailedError } from '../core/errors.js';
+import { ChecksumMismatchError, DihyaError, RevisionHalfAppliedError, StatementFailedError, UsageError } from '../core/errors.js';
 import type { StepLogger } from '../core/logger.js';
 import type { Connection, Dialect, SessionSettings } from '../dialects/dialect.js';
 import type { Plan, Step } from '../revisions/plan.js';
@@ -8,6 +8,7 @@ import { currentActor } from './actor.js';
 import { AuditTrail, type AuditTip } from './audit-trail.js';
 import { Bookkeeping } from './bookkeeping.js';
 import { collectOperations, executeOperations } from './execute-operations.js';
+import { halfAppliedRevisions, isDataOnly, refusal, StatementJournal } from './statement-journal.js';
 
 /** Progress reported while a plan runs. */
 export type MigrationEvent =
@@ -37,7 +38,8 @@ export interface MigrateResult {
 /**
  * Runs a plan under the migration lock. The plan is made from the heads read once the lock is
  * held; each step then re-reads the version table inside its own transaction and is skipped if a
- * concurrent runner already did it, so every revision is applied exactly once.
+ * concurrent runner already did it, so every revision is applied exactly once. Where DDL is not
+ * transactional, a revision left half-applied by an earlier run blocks every run until resolved.
  */
 export async function migrate(
   conn: Connection,
@@ -46,10 +48,15 @@ export async function migrate(
   makePlan: (heads: readonly string[]) => Plan,
   opts: MigrateOptions,
 ): Promise<MigrateResult> {
+  if (opts.transaction === 'all' && !dialect.transactionalDdl) {
+    throw new UsageError(`--transaction all needs DDL that rolls back; ${dialect.name} commits each DDL statement, so run one revision at a time (the default)`);
+  }
   const lock = await dialect.lock(conn, opts.lockWaitMs);
   try {
     const books = new Bookkeeping(conn, dialect);
     await inTransaction(conn, dialect, () => books.ensure());
+    const [unsettled] = await halfAppliedRevisions(conn, dialect);
+    if (unsettled) throw refusal(unsettled);
     const heads = await books.heads();
     if (!opts.allowChanged) await refuseChanged(books, graph);
     const plan = makePlan(heads);
@@ -138,6 +145,8 @@ async function runStep(
   const info = { revision: revision.id, direction: step.direction, message: revision.message, environment: opts.environment };
   const started = performance.now();
   if (ownTransaction) await conn.begin();
+  let journal: StatementJournal | undefined;
+  let rollsBack = dialect.transactionalDdl;
   try {
     const session = dialect.sessionStatements(opts.session);
     if (session.length) await conn.exec(session.join(';\n'));
@@ -154,12 +163,24 @@ async function runStep(
     const fn = step.direction === 'up' ? body.up : body.down;
     if (!fn) throw new DihyaError('MIGRATION_FAILED', `revision ${revision.id} has no down(); it cannot be downgraded — write one or use \`dihya stamp\``);
     const operations = await collectOperations(fn);
+    if (!dialect.transactionalDdl) {
+      // Data changes alone still roll back; DDL commits by itself, so each statement is journaled.
+      rollsBack = isDataOnly(operations);
+      if (!rollsBack) {
+        await conn.commit();
+        journal = new StatementJournal(conn, dialect, revision, step.direction, {
+          appliedAt: new Date().toISOString(), appliedBy: actor, host, toolVersion: opts.toolVersion,
+        });
+        await journal.start();
+      }
+    }
     await executeOperations(conn, dialect, revision.id, operations, async (run) => {
       // Statements such as CREATE INDEX CONCURRENTLY refuse to run in a transaction.
       if (conn.inTransaction) await conn.commit();
       await run();
       if (ownTransaction) await conn.begin();
-    });
+    }, journal && ((index, sql) => journal!.record(index, sql)));
+    if (journal) await conn.begin();
     if (step.direction === 'up') applied.add(revision.id);
     else applied.delete(revision.id);
     const after = graph.versionHeads(applied);
@@ -181,6 +202,8 @@ async function runStep(
     await dialect.runBatch(conn, [...books.setHeadsStatements(after), ...history, audit.statement]);
     await dialect.beforeCommit(conn, operations);
     if (ownTransaction) await conn.commit();
+    // The step is recorded whole: a later failure (an afterRevision hook) leaves nothing half-applied.
+    journal = undefined;
     state.heads = after;
     state.applied = applied;
     state.tip = { id: audit.event.id, hash: audit.event.hash };
@@ -192,11 +215,13 @@ async function runStep(
     opts.onEvent?.({ type: 'step-done', step, ...position, durationMs });
     return durationMs;
   } catch (e) {
-    if (ownTransaction) await conn.rollback().catch(() => undefined);
+    if (ownTransaction || journal) await conn.rollback().catch(() => undefined);
     state.known = false;
-    const error = e instanceof StatementFailedError
-      ? new StatementFailedError(e.revision, e.statementIndex, e.statement, e.databaseError, dialect.transactionalDdl)
-      : e;
+    const error = journal
+      ? await journal.settleFailure(e)
+      : e instanceof StatementFailedError
+        ? new StatementFailedError(e.revision, e.statementIndex, e.statement, e.databaseError, rollsBack)
+        : e;
     await recordFailure(conn, dialect, revision, step, error, opts).catch(() => undefined);
     throw error;
   }
@@ -206,7 +231,9 @@ async function recordFailure(conn: Connection, dialect: Dialect, revision: Revis
   const { actor, host } = currentActor();
   const detail = error instanceof StatementFailedError
     ? { statement: error.statementIndex + 1, error: error.databaseError }
-    : { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    : error instanceof RevisionHalfAppliedError
+      ? { statement: error.failed?.statement, error: error.failed?.error, halfApplied: true, completed: error.completed.map((c) => ({ statement: c.statement, checksum: c.checksum })) }
+      : { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
   if (conn.inTransaction) await conn.rollback().catch(() => undefined);
   await inTransaction(conn, dialect, () =>
     new AuditTrail(conn, dialect).append({

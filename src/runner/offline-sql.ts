@@ -8,7 +8,9 @@ import { collectOperations, renderContext } from './execute-operations.js';
 /**
  * Offline mode: the SQL a plan would run, as a script a DBA can review and apply. Bound values are
  * inlined as escaped literals. SQLite needs to see tables to plan rebuilds, so a `scratch`
- * in-memory database replays the revisions alongside; PostgreSQL needs none.
+ * in-memory database replays the revisions alongside; PostgreSQL needs none; MySQL follows the
+ * schema in the render context from the operations it renders, so those before the start are
+ * rendered too (and not printed).
  */
 export async function offlineSql(
   dialect: Dialect,
@@ -20,6 +22,7 @@ export async function offlineSql(
   const out: string[] = [`-- dihya-migrate: offline SQL for ${dialect.name}, generated ${new Date().toISOString()}`];
   const ctx: RenderContext = scratch ? renderContext(scratch, dialect) : { introspectTable: async () => undefined };
   if (scratch) await replayOnScratch(scratch, dialect, graph, startHeads);
+  else await renderApplied(dialect, graph, startHeads, ctx);
   out.push(...dialect.bookkeepingDdl().map((s) => `${s};`), '');
   const applied = graph.appliedSet(startHeads);
   for (const step of plan.steps) {
@@ -63,6 +66,15 @@ async function replayOnScratch(scratch: Connection, dialect: Dialect, graph: Rev
     for (const op of await collectOperations((await revision.load()).up)) {
       for (const st of await dialect.render(op, ctx)) await runOnScratch(scratch, op.kind, st.sql, st.params);
     }
+  }
+}
+
+/** Renders, without printing, the revisions applied at the start of the plan. */
+async function renderApplied(dialect: Dialect, graph: RevisionGraph<Revision>, startHeads: readonly string[], ctx: RenderContext): Promise<void> {
+  const applied = graph.appliedSet(startHeads);
+  for (const revision of graph.all()) {
+    if (!applied.has(revision.id)) continue;
+    for (const op of await collectOperations((await revision.load()).up)) await dialect.render(op, ctx);
   }
 }
 

@@ -14,7 +14,7 @@ import { defineConfig } from 'dihya-migrate';
 const trace = (line: string) => appendFileSync(process.env.HOOK_TRACE!, line + '\\n');
 export default defineConfig({
   log: { file: 'logs/steps.log' },
-  session: { lockTimeout: '1234ms', statementTimeout: '60s' },
+  session: { lockTimeout: '1234ms', statementTimeout: '60s', lockWaitTimeout: '7s' },
   hooks: {
     beforeRun: ({ direction }) => trace('beforeRun ' + direction),
     beforeRevision: ({ revision, direction }) => trace('before ' + direction + ' ' + revision),
@@ -28,7 +28,8 @@ function project(kind: string): string {
   const dir = tempProject();
   write(join(dir, 'migrations', 'env.ts'), ENV);
   const v = join(dir, 'migrations', 'versions');
-  const setting = kind === 'sqlite' ? "'none'" : "current_setting('lock_timeout')";
+  // MySQL waits on metadata locks for lock_wait_timeout; PostgreSQL has lock_timeout.
+  const setting = kind === 'sqlite' ? "'none'" : kind === 'mysql' ? '@@SESSION.lock_wait_timeout' : "current_setting('lock_timeout')";
   write(join(v, 'a.ts'), tsRevision({
     id: 'eeee00000001', down: null,
     up: `op.createTable('settings_seen', { name: { type: 'text' } }); op.execute("INSERT INTO settings_seen (name) SELECT ${setting.replace(/"/g, '\\"')}");`,
@@ -65,7 +66,7 @@ for (const kind of databaseKinds()) {
         assert.equal(typeof line.durationMs, 'number');
       }
       if (kind !== 'sqlite') {
-        assert.deepEqual(await queryDatabase(db.url, 'SELECT name FROM settings_seen'), [{ name: '1234ms' }]);
+        assert.deepEqual(await queryDatabase(db.url, 'SELECT name FROM settings_seen'), [{ name: kind === 'mysql' ? '7' : '1234ms' }]);
       }
     });
 

@@ -43,11 +43,19 @@ for (const kind of databaseKinds()) {
       assert.doesNotMatch(line, /\n\s+at /);
       const tables = await tableNames(db.url);
       assert.ok(tables.includes('accounts'));
-      assert.ok(!tables.includes('orders'), 'the failing revision created a table that should have been rolled back');
       const cols = kind === 'sqlite'
         ? (await queryDatabase<{ name: string }>(db.url, "SELECT name FROM pragma_table_info('accounts')")).map((c) => c.name)
         : (await queryDatabase<{ name: string }>(db.url, "SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'accounts'")).map((c) => c.name);
-      assert.ok(!cols.includes('email'));
+      if (kind === 'mysql') {
+        // MySQL commits each DDL statement: the two that ran stay, and the error says so and how to
+        // settle it (test/e2e/mysql-journal.test.ts follows that through).
+        assert.match(line, /statements 1 \(.*\), 2 \(.*\) completed and stayed/);
+        assert.match(line, /dihya resolve bbbb00000002 --rolled-back/);
+        assert.ok(tables.includes('orders') && cols.includes('email'));
+      } else {
+        assert.ok(!tables.includes('orders'), 'the failing revision created a table that should have been rolled back');
+        assert.ok(!cols.includes('email'));
+      }
       assert.deepEqual(await queryDatabase(db.url, 'SELECT name FROM accounts'), [{ name: 'kept' }]);
       assert.deepEqual(json(dihya(dir, ['current', '--json', '--url', db.url])), { heads: ['aaaa00000001'] });
       const events = json(dihya(dir, ['audit', '--json', '--url', db.url])).events as Array<{ event: string; revision: string }>;
@@ -60,7 +68,8 @@ for (const kind of databaseKinds()) {
       dbs.push(db);
       const dir = project();
       const r = dihya(dir, ['upgrade', '--transaction', 'all', '--url', db.url]);
-      assert.equal(r.status, 1, r.stderr);
+      // MySQL cannot roll DDL back, so it refuses the mode before running anything.
+      assert.equal(r.status, kind === 'mysql' ? 2 : 1, r.stderr);
       assert.ok(!(await tableNames(db.url)).includes('accounts'));
       assert.deepEqual(json(dihya(dir, ['current', '--json', '--url', db.url])), { heads: [] });
     });

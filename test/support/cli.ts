@@ -81,3 +81,32 @@ export function json<T = any>(r: CliResult): T {
     throw new Error(`not JSON (status ${r.status}):\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
   }
 }
+
+/** A temporary project whose `migrations/versions/` holds these files (name → text). */
+export function projectWith(files: Record<string, string>): string {
+  const dir = tempProject();
+  for (const [name, text] of Object.entries(files)) write(join(dir, 'migrations', 'versions', name), text);
+  return dir;
+}
+
+/** The non-empty lines a command wrote on stderr. */
+export function stderrLines(r: CliResult): string[] {
+  return r.stderr.split('\n').filter((l) => l.trim() !== '');
+}
+
+/** A TypeScript revision that creates one table with an integer key, and drops it on downgrade. */
+export function tableRevision(id: string, down: string | string[] | null, table: string, extra = ''): string {
+  return tsRevision({
+    id, down, message: `create ${table}`, extra,
+    up: `op.createTable('${table}', { id: { type: 'integer', primaryKey: true } });`,
+    down_: `op.dropTable('${table}');`,
+  });
+}
+
+/**
+ * `dihya` bound to a project folder and a database URL, run without blocking so the suites of
+ * several databases can proceed side by side: `const run = cliFor(dir, db.url); await run('upgrade')`.
+ */
+export function cliFor(cwd: string, url: string, env: Record<string, string> = {}): (...args: string[]) => Promise<CliResult> {
+  return (...args) => dihyaAsync(cwd, [...args, '--url', url], env);
+}
