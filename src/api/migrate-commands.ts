@@ -6,6 +6,7 @@ import { offlineSql } from '../runner/offline-sql.js';
 import { currentActor } from '../runner/actor.js';
 import { AuditTrail } from '../runner/audit-trail.js';
 import { Bookkeeping } from '../runner/bookkeeping.js';
+import { halfAppliedRevisions, refusal } from '../runner/statement-journal.js';
 import { planStamp } from '../revisions/plan.js';
 import { resolveRevision, resolveRevisions } from '../revisions/resolve-symbol.js';
 import { readTarget } from '../revisions/resolve-target.js';
@@ -126,6 +127,9 @@ export async function stamp(project: Project, target: string): Promise<{ from: s
     await conn.begin();
     try {
       await books.ensure();
+      // A half-applied revision (MySQL) must be settled by `resolve` first, as for upgrade and downgrade.
+      const [unsettled] = await halfAppliedRevisions(conn, dialect);
+      if (unsettled) throw refusal(unsettled);
       const from = await books.heads();
       // A row whose revision file is gone has no place in the graph; stamping is how such a table is
       // repaired (the error every other command gives says so), so the target replaces that row.

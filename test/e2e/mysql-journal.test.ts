@@ -107,8 +107,8 @@ if (databaseKinds().includes('mysql')) {
       assert.deepEqual(events[1]!.details.completed, entry.done.map((d: { statement: number; checksum: string }) => ({ statement: d.statement, checksum: d.checksum })));
       assert.equal(events[1]!.details.halfApplied, true);
 
-      // Every upgrade and downgrade refuses, with the same explanation, and changes nothing.
-      for (const args of [['upgrade'], ['upgrade', R3], ['downgrade', 'base'], ['downgrade', '-1']]) {
+      // Every upgrade, downgrade and stamp refuses, with the same explanation, and changes nothing.
+      for (const args of [['upgrade'], ['upgrade', R3], ['downgrade', 'base'], ['downgrade', '-1'], ['stamp', 'heads']]) {
         const refused = await run(...args);
         assert.equal(refused.status, 1, `dihya ${args.join(' ')}: ${refused.stderr}`);
         const why = errorLine(refused);

@@ -2,7 +2,7 @@
 -- dihya:down-revision e5a7c9d1f3b5
 -- dihya:message multilingual content
 -- dihya:purpose Translations of the platform's texts, one row per key and language
--- dihya:impact Creates locales and content_translations and seeds three locales; written in plain SQL valid on SQLite and PostgreSQL
+-- dihya:impact Creates locales and content_translations and seeds three locales; written in plain SQL valid on SQLite, PostgreSQL and MySQL/MariaDB
 -- dihya:rollback The down section drops both tables; translations entered since are lost
 -- dihya:critical false
 -- dihya:up
@@ -14,9 +14,10 @@ INSERT INTO locales (code, name) VALUES ('fr', 'Français'), ('en', 'English'), 
 CREATE TABLE content_translations (
   id INTEGER NOT NULL PRIMARY KEY,
   content_key VARCHAR(100) NOT NULL,
-  locale VARCHAR(8) NOT NULL REFERENCES locales (code),
+  locale VARCHAR(8) NOT NULL,
   body TEXT NOT NULL,
-  CONSTRAINT content_translations_key_locale_key UNIQUE (content_key, locale)
+  CONSTRAINT content_translations_key_locale_key UNIQUE (content_key, locale),
+  CONSTRAINT content_translations_locale_fkey FOREIGN KEY (locale) REFERENCES locales (code)
 );
 -- dihya:down
 DROP TABLE content_translations;
