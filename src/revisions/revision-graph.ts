@@ -198,6 +198,23 @@ export class RevisionGraph<R extends RevisionNode = RevisionNode> {
   }
 
   /**
+   * The version rows after `id` is applied (`up`) or removed (`down`), given the rows before and
+   * the applied set after. Applying a revision whose requirements are all current rows replaces
+   * them, the common case of a long run, in time independent of the graph's size; any other case
+   * is computed in full by `versionHeads`.
+   *
+   * @example
+   * graph.versionHeadsAfter(['b2'], 'c3', 'up', applied); // ['c3']
+   */
+  versionHeadsAfter(rows: readonly string[], id: string, direction: 'up' | 'down', applied: ReadonlySet<string>): string[] {
+    const requirements = this.requirementsOf(id);
+    if (direction === 'up' && requirements.every((r) => rows.includes(r))) {
+      return [...rows.filter((r) => !requirements.includes(r)), id].sort((a, b) => this.topoRank(a) - this.topoRank(b));
+    }
+    return this.versionHeads(applied);
+  }
+
+  /**
    * Resolves a full id, a branch label, or a unique prefix of at least four characters.
    * Throws TARGET_UNKNOWN, TARGET_AMBIGUOUS (naming the candidates) or TARGET_INVALID.
    *

@@ -125,7 +125,8 @@ async function refreshState(conn: Connection, dialect: Dialect, graph: RevisionG
     state.known = true;
   }
   state.token = token;
-  return new Set(state.applied);
+  // The set is updated in place by the step; a failed step marks the state unknown, so it is re-read.
+  return state.applied!;
 }
 
 /** Runs one step; returns its duration, or null when a concurrent runner had already done it. */
@@ -183,7 +184,7 @@ async function runStep(
     if (journal) await conn.begin();
     if (step.direction === 'up') applied.add(revision.id);
     else applied.delete(revision.id);
-    const after = graph.versionHeads(applied);
+    const after = graph.versionHeadsAfter(before, revision.id, step.direction, applied);
     const durationMs = Math.round(performance.now() - started);
     state.server ??= await conn.identity();
     const audit = new AuditTrail(conn, dialect).prepare(

@@ -31,11 +31,11 @@ export const sqliteDialect: Dialect = {
       .filter((s) => s.length > 0);
   },
   bookkeepingDdl: () => [
-    `CREATE TABLE IF NOT EXISTS dihya_version (revision VARCHAR(64) NOT NULL PRIMARY KEY)`,
+    `CREATE TABLE IF NOT EXISTS dihya_version (revision VARCHAR(64) NOT NULL PRIMARY KEY) WITHOUT ROWID`,
     `CREATE TABLE IF NOT EXISTS dihya_history (
        revision VARCHAR(64) NOT NULL PRIMARY KEY, message TEXT NOT NULL, checksum CHAR(64) NOT NULL,
        applied_at TEXT NOT NULL, duration_ms INTEGER NOT NULL, applied_by TEXT NOT NULL,
-       host TEXT NOT NULL, tool_version TEXT NOT NULL)`,
+       host TEXT NOT NULL, tool_version TEXT NOT NULL) WITHOUT ROWID`,
     `CREATE TABLE IF NOT EXISTS dihya_audit (
        id INTEGER NOT NULL PRIMARY KEY, at TEXT NOT NULL, event TEXT NOT NULL, revision VARCHAR(64),
        duration_ms INTEGER, checksum CHAR(64), actor TEXT NOT NULL, details TEXT NOT NULL,
