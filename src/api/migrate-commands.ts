@@ -13,6 +13,7 @@ import { readTarget } from '../revisions/resolve-target.js';
 import type { RevisionGraph } from '../revisions/revision-graph.js';
 import { openConnection } from './open-database.js';
 import type { Project } from './project.js';
+import { inLockedTransaction } from './locked-session.js';
 import { toolVersion } from './tool-version.js';
 
 export interface RunOptions {
@@ -119,42 +120,29 @@ export async function offline(project: Project, direction: 'up' | 'down', range:
 export async function stamp(project: Project, target: string): Promise<{ from: string[]; heads: string[] }> {
   const graph = await project.graph();
   checkTargetNames(graph, target, 'up');
-  const dialect = await project.dialect();
-  const conn = (await project.connect()) as Connection;
-  const lock = await dialect.lock(conn, project.lockWaitMs);
-  try {
+  return inLockedTransaction(project, async (conn, dialect) => {
     const books = new Bookkeeping(conn, dialect);
-    await conn.begin();
-    try {
-      await books.ensure();
-      // A half-applied revision (MySQL) must be settled by `resolve` first, as for upgrade and downgrade.
-      const [unsettled] = await halfAppliedRevisions(conn, dialect);
-      if (unsettled) throw refusal(unsettled);
-      const from = await books.heads();
-      // A row whose revision file is gone has no place in the graph; stamping is how such a table is
-      // repaired (the error every other command gives says so), so the target replaces that row.
-      const known = from.filter((id) => graph.has(id));
-      const heads = planStamp(graph, known, target);
-      await books.setHeads(heads);
-      // A revision stamped away is no longer applied: its history row goes, as a downgrade removes it,
-      // so `history`, `validate` and the changed-file check only see what the database now holds.
-      const still = graph.appliedSet(heads);
-      const gone = [...from.filter((id) => !graph.has(id)), ...[...graph.appliedSet(known)].filter((id) => !still.has(id))];
-      for (const id of gone) await books.removeApplied(id);
-      const { actor, host } = currentActor();
-      const server = await conn.identity();
-      await new AuditTrail(conn, dialect).append({
-        event: 'stamp', revision: heads.join(',') || null, durationMs: null, checksum: null, actor,
-        details: { from, to: heads, host, dbUser: server.user, database: server.server, environment: project.environment, tool: toolVersion() },
-      });
-      await conn.commit();
-      return { from, heads };
-    } catch (e) {
-      await conn.rollback().catch(() => undefined);
-      throw e;
-    }
-  } finally {
-    await lock.release();
-    await conn.close();
-  }
+    await books.ensure();
+    // A half-applied revision (MySQL) must be settled by `resolve` first, as for upgrade and downgrade.
+    const [unsettled] = await halfAppliedRevisions(conn, dialect);
+    if (unsettled) throw refusal(unsettled);
+    const from = await books.heads();
+    // A row whose revision file is gone has no place in the graph; stamping is how such a table is
+    // repaired (the error every other command gives says so), so the target replaces that row.
+    const known = from.filter((id) => graph.has(id));
+    const heads = planStamp(graph, known, target);
+    await books.setHeads(heads);
+    // A revision stamped away is no longer applied: its history row goes, as a downgrade removes it,
+    // so `history`, `validate` and the changed-file check only see what the database now holds.
+    const still = graph.appliedSet(heads);
+    const gone = [...from.filter((id) => !graph.has(id)), ...[...graph.appliedSet(known)].filter((id) => !still.has(id))];
+    for (const id of gone) await books.removeApplied(id);
+    const { actor, host } = currentActor();
+    const server = await conn.identity();
+    await new AuditTrail(conn, dialect).append({
+      event: 'stamp', revision: heads.join(',') || null, durationMs: null, checksum: null, actor,
+      details: { from, to: heads, host, dbUser: server.user, database: server.server, environment: project.environment, tool: toolVersion() },
+    });
+    return { from, heads };
+  });
 }

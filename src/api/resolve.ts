@@ -1,9 +1,9 @@
 import { DihyaError } from '../core/errors.js';
-import type { Connection } from '../dialects/dialect.js';
 import { currentActor } from '../runner/actor.js';
 import { AuditTrail } from '../runner/audit-trail.js';
 import { Bookkeeping } from '../runner/bookkeeping.js';
 import { halfAppliedRevisions, settleStatements } from '../runner/statement-journal.js';
+import { inLockedTransaction } from './locked-session.js';
 import type { Project } from './project.js';
 import { toolVersion } from './tool-version.js';
 
@@ -32,10 +32,7 @@ export interface ResolveResult {
 export async function resolve(project: Project, target: string, resolution: Resolution): Promise<ResolveResult> {
   const graph = await project.graph();
   const id = graph.resolveId(target);
-  const dialect = await project.dialect();
-  const conn = (await project.connect()) as Connection;
-  const lock = await dialect.lock(conn, project.lockWaitMs);
-  try {
+  return inLockedTransaction(project, async (conn, dialect) => {
     const books = new Bookkeeping(conn, dialect);
     const pending = (await books.exists()) ? await halfAppliedRevisions(conn, dialect) : [];
     const state = pending.find((s) => s.revision === id);
@@ -45,37 +42,27 @@ export async function resolve(project: Project, target: string, resolution: Reso
         : pending.length > 0 ? `the half-applied revision is ${pending.map((s) => s.revision).join(', ')}` : 'no revision is half-applied';
       throw new DihyaError('STATE_INVALID', `revision ${id} is not half-applied, so there is nothing to resolve: ${why}`);
     }
-    await conn.begin();
-    try {
-      const from = await books.heads();
-      const applied = graph.appliedSet(from);
-      const nowApplied = (resolution === 'applied') === (state.direction === 'up');
-      if (nowApplied) applied.add(id);
-      else applied.delete(id);
-      const heads = graph.versionHeads(applied);
-      const { actor, host } = currentActor();
-      const server = await conn.identity();
-      const audit = new AuditTrail(conn, dialect);
-      const event = audit.prepare(
-        {
-          event: 'resolve', revision: id, durationMs: null, checksum: graph.get(id).checksum, actor,
-          details: {
-            resolution, direction: state.direction, from, to: heads, failed: state.failed,
-            completed: state.done.map((s) => ({ statement: s.statement, checksum: s.checksum })),
-            host, dbUser: server.user, database: server.server, environment: project.environment, tool: toolVersion(),
-          },
+    const from = await books.heads();
+    const applied = graph.appliedSet(from);
+    const nowApplied = (resolution === 'applied') === (state.direction === 'up');
+    if (nowApplied) applied.add(id);
+    else applied.delete(id);
+    const heads = graph.versionHeads(applied);
+    const { actor, host } = currentActor();
+    const server = await conn.identity();
+    const audit = new AuditTrail(conn, dialect);
+    const event = audit.prepare(
+      {
+        event: 'resolve', revision: id, durationMs: null, checksum: graph.get(id).checksum, actor,
+        details: {
+          resolution, direction: state.direction, from, to: heads, failed: state.failed,
+          completed: state.done.map((s) => ({ statement: s.statement, checksum: s.checksum })),
+          host, dbUser: server.user, database: server.server, environment: project.environment, tool: toolVersion(),
         },
-        await audit.last(),
-      );
-      await dialect.runBatch(conn, [...books.setHeadsStatements(heads), ...settleStatements(dialect, state, resolution === 'applied'), event.statement]);
-      await conn.commit();
-      return { revision: id, resolution, direction: state.direction, applied: nowApplied, from, heads };
-    } catch (e) {
-      await conn.rollback().catch(() => undefined);
-      throw e;
-    }
-  } finally {
-    await lock.release();
-    await conn.close();
-  }
+      },
+      await audit.last(),
+    );
+    await dialect.runBatch(conn, [...books.setHeadsStatements(heads), ...settleStatements(dialect, state, resolution === 'applied'), event.statement]);
+    return { revision: id, resolution, direction: state.direction, applied: nowApplied, from, heads };
+  });
 }
