@@ -13,6 +13,9 @@ export { upgrade, downgrade, offline, stamp, type RunOptions } from './api/migra
 export { current, heads, branches, history, show, validate, audit, verifyAudit, type HistoryEntry } from './api/inspect-commands.js';
 export { init, newRevision, merge, type NewRevisionOptions } from './api/write-commands.js';
 export { resolve, type Resolution, type ResolveResult } from './api/resolve.js';
+export { docs, type DocsOptions, type DocsResult, type DocsSectionSource, type DocsModel, type DocsSection } from './api/docs.js';
+export { status, type StatusResult, type EnvironmentStatus, type StatusRevision } from './api/status.js';
+export { ciInit, type CiProvider } from './api/ci-init.js';
 export { OperationBuilder } from './operations/operation-builder.js';
 export type { Operation, OperationKind } from './operations/operation.js';
 export type { ColumnSpec, ColumnChange, DefaultValue, ReferentialAction } from './operations/column-spec.js';

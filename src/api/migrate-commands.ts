@@ -4,6 +4,7 @@ import { planDowngrade, planUpgrade, type Plan } from '../revisions/plan.js';
 import { migrate, type MigrateResult, type MigrationEvent } from '../runner/migrator.js';
 import { offlineSql } from '../runner/offline-sql.js';
 import { currentActor } from '../runner/actor.js';
+import { ciDetails } from '../runner/ci-identity.js';
 import { AuditTrail } from '../runner/audit-trail.js';
 import { Bookkeeping } from '../runner/bookkeeping.js';
 import { halfAppliedRevisions, refusal } from '../runner/statement-journal.js';
@@ -15,6 +16,7 @@ import { openConnection } from './open-database.js';
 import type { Project } from './project.js';
 import { inLockedTransaction } from './locked-session.js';
 import { toolVersion } from './tool-version.js';
+import { requireStaged, stagedChecksums } from './staging-gate.js';
 
 export interface RunOptions {
   /** `per-revision` (default) or `all`. */
@@ -22,6 +24,11 @@ export interface RunOptions {
   /** Run even though an applied revision's file changed. */
   allowChanged?: boolean;
   onEvent?: (e: MigrationEvent) => void;
+  /**
+   * An environment (e.g. `staging`) that must already have applied, with the same checksum, every
+   * revision this upgrade would apply; otherwise nothing runs and `NOT_STAGED` is thrown.
+   */
+  requireAppliedIn?: string;
 }
 
 /**
@@ -32,7 +39,14 @@ export interface RunOptions {
 export async function upgrade(project: Project, target = 'heads', options: RunOptions = {}): Promise<MigrateResult> {
   const graph = await project.graph();
   checkTargetNames(graph, target, 'up');
-  return run(project, (heads) => planUpgrade(graph, heads, target), 'up', options);
+  const gate = options.requireAppliedIn;
+  // Staging is read before production is opened; the plan is checked against it once made from
+  // production's heads under the lock, before any revision runs.
+  const staged = gate ? await stagedChecksums(project.dir, gate) : undefined;
+  return run(project, (heads) => {
+    const plan = planUpgrade(graph, heads, target);
+    return gate && staged ? requireStaged(plan, (id) => graph.get(id).checksum, staged, gate) : plan;
+  }, 'up', options);
 }
 
 /**
@@ -141,7 +155,7 @@ export async function stamp(project: Project, target: string): Promise<{ from: s
     const server = await conn.identity();
     await new AuditTrail(conn, dialect).append({
       event: 'stamp', revision: heads.join(',') || null, durationMs: null, checksum: null, actor,
-      details: { from, to: heads, host, dbUser: server.user, database: server.server, environment: project.environment, tool: toolVersion() },
+      details: { from, to: heads, host, dbUser: server.user, database: server.server, environment: project.environment, tool: toolVersion(), ...ciDetails() },
     });
     return { from, heads };
   });

@@ -1,3 +1,4 @@
+import { ciDetails } from '../runner/ci-identity.js';
 import { DihyaError } from '../core/errors.js';
 import { currentActor } from '../runner/actor.js';
 import { AuditTrail } from '../runner/audit-trail.js';
@@ -57,7 +58,7 @@ export async function resolve(project: Project, target: string, resolution: Reso
         details: {
           resolution, direction: state.direction, from, to: heads, failed: state.failed,
           completed: state.done.map((s) => ({ statement: s.statement, checksum: s.checksum })),
-          host, dbUser: server.user, database: server.server, environment: project.environment, tool: toolVersion(),
+          host, dbUser: server.user, database: server.server, environment: project.environment, tool: toolVersion(), ...ciDetails(),
         },
       },
       await audit.last(),

@@ -18,7 +18,10 @@ function program(run: (fn: () => Promise<number>) => Promise<void>): Command {
 
   withCommonOptions(p.command('init').description('scaffold a migrations folder'))
     .addOption(new Option('--dialect <name>', 'the database kind').choices(['sqlite', 'postgres', 'pglite', 'mysql']).default('sqlite'))
+    .addOption(new Option('--ci <provider>', 'also write a CI workflow (.github/workflows/dihya.yml)').choices(['github']))
     .action((o) => run(async () => (await import('./commands/init.js')).initCommand(o)));
+  withCommonOptions(p.command('ci').description('write the CI workflow of an existing project: `ci init github`').argument('<action>').argument('[provider]'))
+    .action((action, provider, o) => run(async () => (await import('./commands/ci.js')).ciCommand(action, provider, o)));
 
   withCommonOptions(p.command('revision').description('write a new revision file on top of the current head'))
     .requiredOption('-m, --message <text>', 'what the revision changes')
@@ -29,12 +32,13 @@ function program(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .action((o) => run(async () => (await import('./commands/revision.js')).revisionCommand(o)));
 
   for (const [name, direction] of [['upgrade', 'up'], ['downgrade', 'down']] as const) {
-    withCommonOptions(p.command(name).description(direction === 'up' ? 'apply revisions up to TARGET (default: heads)' : 'revert revisions down to TARGET'))
+    const cmd = withCommonOptions(p.command(name).description(direction === 'up' ? 'apply revisions up to TARGET (default: heads)' : 'revert revisions down to TARGET'))
       .argument(direction === 'up' ? '[target]' : '<target>', 'head, heads, base, +N, -N, REV, REV+N, label@head; with --sql also START:TARGET')
       .option('--sql', 'print the SQL instead of running it (offline mode)')
       .option('--transaction <mode>', "'per-revision' (default) or 'all'")
-      .option('--allow-changed', 'run even if an applied revision file was changed')
-      .action((target, o) => run(async () => (await import('./commands/upgrade.js')).migrateCommand(direction, target, o)));
+      .option('--allow-changed', 'run even if an applied revision file was changed');
+    if (direction === 'up') cmd.option('--require-applied-in <env>', 'refuse (exit 3) revisions that environment has not applied with the same checksum');
+    cmd.action((target, o) => run(async () => (await import('./commands/upgrade.js')).migrateCommand(direction, target, o)));
   }
 
   withCommonOptions(p.command('current').description('show the revisions the database is at'))
@@ -57,11 +61,21 @@ function program(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('--rolled-back', 'its completed statements were undone: the revision counts as not run')
     .option('--applied', 'it was finished by hand: the revision counts as run')
     .action((rev, o) => run(async () => (await import('./commands/resolve.js')).resolveCommand(rev, o)));
+  p.command('status').description('each revision and where it is applied, per environment (repeat --env)')
+    .option('--dir <path>', 'the migrations folder', 'migrations')
+    .option('--url <url>', 'database URL of the single environment shown')
+    .option('--env <name>', 'an environment from env.ts (repeatable; default: DIHYA_ENV, else development)', collect)
+    .option('--json', 'print one JSON document on stdout')
+    .option('-q, --quiet', 'print only results')
+    .action((o) => run(async () => (await import('./commands/status.js')).statusCommand(o)));
   withCommonOptions(p.command('validate').description('check that applied revision files are unchanged'))
     .action((o) => run(async () => (await import('./commands/validate.js')).validateCommand(o)));
   withCommonOptions(p.command('audit').description('list the audit trail, or `audit verify` its hash chain').argument('[action]'))
     .option('--since <iso>', 'only events from this date on')
     .action((action, o) => run(async () => (await import('./commands/audit.js')).auditCommand(action, o)));
+  withCommonOptions(p.command('docs').description('write the migrations register (Markdown) and an HTML page with the revision graph'))
+    .option('--out <dir>', 'the output folder (default: docs inside the migrations folder)')
+    .action((o) => run(async () => (await import('./commands/docs.js')).docsCommand(o)));
   return p;
 }
 

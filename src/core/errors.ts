@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'CHECKSUM_MISMATCH'
   | 'VALIDATION_FAILED'
   | 'AUDIT_BROKEN'
+  | 'NOT_STAGED'
   | 'STATE_INVALID';
 
 /** Base class of every error Dihya Migrate throws on purpose. */
@@ -171,6 +172,22 @@ export class ChecksumMismatchError extends DihyaError {
       `applied revision${revisions.length > 1 ? 's' : ''} ${revisions.join(', ')} changed since ${revisions.length > 1 ? 'they were' : 'it was'} applied; ` +
         'restore the file(s) or run with --allow-changed (see `dihya validate`)',
     );
+  }
+}
+
+/** Revisions about to be applied that the staging environment has not applied with the same checksum. */
+export class NotStagedError extends DihyaError {
+  constructor(
+    readonly environment: string,
+    readonly notApplied: readonly string[],
+    readonly changed: readonly string[],
+  ) {
+    const parts = [
+      ...(notApplied.length ? [`${notApplied.join(', ')} not applied in ${environment}`] : []),
+      ...(changed.length ? [`${changed.join(', ')} applied in ${environment} with a different checksum`] : []),
+    ];
+    super('NOT_STAGED', `refusing to apply revision${notApplied.length + changed.length > 1 ? 's' : ''} ${parts.join('; ')}; ` +
+      `run \`dihya upgrade --env ${environment}\` with these files first, then retry`);
   }
 }
 

@@ -5,6 +5,7 @@ import type { Plan, Step } from '../revisions/plan.js';
 import type { Revision } from '../revisions/revision.js';
 import type { RevisionGraph } from '../revisions/revision-graph.js';
 import { currentActor } from './actor.js';
+import { ciDetails } from './ci-identity.js';
 import { AuditTrail, type AuditTip } from './audit-trail.js';
 import { Bookkeeping } from './bookkeeping.js';
 import { collectOperations, executeOperations } from './execute-operations.js';
@@ -190,7 +191,7 @@ async function runStep(
     const audit = new AuditTrail(conn, dialect).prepare(
       {
         event: step.direction === 'up' ? 'upgrade' : 'downgrade', revision: revision.id, durationMs, checksum: revision.checksum, actor,
-        details: { from: before, to: after, host, dbUser: state.server.user, database: state.server.server, environment: opts.environment, tool: opts.toolVersion },
+        details: { from: before, to: after, host, dbUser: state.server.user, database: state.server.server, environment: opts.environment, tool: opts.toolVersion, ...ciDetails() },
       },
       state.tip,
     );
@@ -239,7 +240,7 @@ async function recordFailure(conn: Connection, dialect: Dialect, revision: Revis
   await inTransaction(conn, dialect, () =>
     new AuditTrail(conn, dialect).append({
       event: 'failure', revision: revision.id, durationMs: null, checksum: revision.checksum, actor,
-      details: { direction: step.direction, host, environment: opts.environment, ...detail },
+      details: { direction: step.direction, host, environment: opts.environment, ...detail, ...ciDetails() },
     }),
   );
   opts.logger.error({ event: 'failure', revision: revision.id, direction: step.direction, actor, environment: opts.environment, ...detail }, `failed ${revision.id}`);

@@ -8,6 +8,7 @@ export interface MigrateCliOptions extends CommonOptions {
   sql?: boolean;
   transaction?: string;
   allowChanged?: boolean;
+  requireAppliedIn?: string;
 }
 
 function progress(out: Output, graphMessage: (id: string) => string) {
@@ -27,6 +28,7 @@ export async function migrateCommand(direction: 'up' | 'down', target: string | 
     throw new UsageError(`--transaction must be 'all' or 'per-revision', not '${o.transaction}'`);
   }
   if (direction === 'down' && !target) throw new UsageError('downgrade needs a target: -1, a revision id or base');
+  if (o.requireAppliedIn && (direction === 'down' || o.sql)) throw new UsageError('--require-applied-in applies to a live upgrade only');
   const { project, out } = await openProject(o);
   if (o.sql) {
     const sql = await offline(project, direction, target ?? 'heads');
@@ -38,6 +40,7 @@ export async function migrateCommand(direction: 'up' | 'down', target: string | 
   const opts = {
     transaction: o.transaction as 'all' | 'per-revision' | undefined,
     allowChanged: o.allowChanged,
+    requireAppliedIn: o.requireAppliedIn,
     onEvent: progress(out, (id) => graph.get(id).message),
   };
   const result = direction === 'up' ? await upgrade(project, target ?? 'heads', opts) : await downgrade(project, target!, opts);
