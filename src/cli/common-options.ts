@@ -9,6 +9,7 @@ export interface CommonOptions {
   env?: string;
   json?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 export function withCommonOptions(cmd: Command): Command {
@@ -17,11 +18,12 @@ export function withCommonOptions(cmd: Command): Command {
     .option('--url <url>', 'database URL (overrides env.ts, DIHYA_<ENV>_URL and DATABASE_URL)')
     .option('--env <name>', 'environment from env.ts (default: DIHYA_ENV, else development)')
     .option('--json', 'print one JSON document on stdout')
-    .option('-q, --quiet', 'print only results');
+    .option('-q, --quiet', 'print only results')
+    .option('-v, --verbose', 'also print each step as it starts');
 }
 
 export async function openProject(o: CommonOptions): Promise<{ project: Project; out: Output }> {
-  const out = createOutput(Boolean(o.json), Boolean(o.quiet));
+  const out = createOutput(Boolean(o.json), Boolean(o.quiet), Boolean(o.verbose));
   const project = await Project.open({ dir: o.dir, url: o.url, env: o.env });
   return { project, out };
 }

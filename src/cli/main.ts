@@ -1,7 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DihyaError } from '../core/errors.js';
 import { toolVersion } from '../api/tool-version.js';
+import { painter } from './colors.js';
 import { withCommonOptions } from './common-options.js';
+import { examplesText } from './help-examples.js';
 import { exitCodeFor, EXIT } from './exit-codes.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -76,6 +78,7 @@ function program(run: (fn: () => Promise<number>) => Promise<void>): Command {
   withCommonOptions(p.command('docs').description('write the migrations register (Markdown) and an HTML page with the revision graph'))
     .option('--out <dir>', 'the output folder (default: docs inside the migrations folder)')
     .action((o) => run(async () => (await import('./commands/docs.js')).docsCommand(o)));
+  for (const cmd of p.commands) cmd.addHelpText('after', examplesText(cmd.name()));
   return p;
 }
 
@@ -113,7 +116,7 @@ function usageLine(text: string): string {
 function report(e: unknown, json: boolean): number {
   if (e instanceof DihyaError) {
     if (json) process.stdout.write(`${JSON.stringify({ error: { code: e.code, message: e.message } })}\n`);
-    process.stderr.write(`dihya: ${e.message}\n`);
+    process.stderr.write(`${painter(process.stderr)('red', 'dihya:')} ${e.message}\n`);
     return exitCodeFor(e.code);
   }
   const message = e instanceof Error ? e.message.split('\n')[0] : String(e);

@@ -3,13 +3,17 @@ export interface Output {
   readonly json: boolean;
   /** Prints a result: `data` as JSON, or `text()` lines. */
   result(data: unknown, text: () => string | string[]): void;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
   /** A progress or note line on stderr (silent with --json or --quiet). */
   note(line: string): void;
 }
 
-export function createOutput(json: boolean, quiet = false): Output {
+export function createOutput(json: boolean, quiet = false, verbose = false): Output {
   return {
     json,
+    quiet,
+    verbose,
     result(data, text) {
       if (json) {
         process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);

@@ -2,7 +2,9 @@ import { downgrade, offline, upgrade } from '../../api/migrate-commands.js';
 import { UsageError } from '../../core/errors.js';
 import type { MigrationEvent } from '../../runner/migrator.js';
 import { openProject, type CommonOptions } from '../common-options.js';
+import { painter } from '../colors.js';
 import type { Output } from '../output.js';
+import { ProgressBar } from '../progress-bar.js';
 
 export interface MigrateCliOptions extends CommonOptions {
   sql?: boolean;
@@ -11,14 +13,31 @@ export interface MigrateCliOptions extends CommonOptions {
   requireAppliedIn?: string;
 }
 
-function progress(out: Output, graphMessage: (id: string) => string) {
-  return (e: MigrationEvent) => {
-    if (e.type === 'step-done') {
-      const arrow = e.step.direction === 'up' ? 'upgraded' : 'downgraded';
-      out.note(`  ${arrow} ${e.step.revision}  ${graphMessage(e.step.revision)}  (${e.durationMs} ms)`);
-    } else if (e.type === 'step-skipped') {
-      out.note(`  skipped ${e.step.revision}: ${e.reason}`);
-    }
+/**
+ * Progress of a run: on a terminal a bar with count and rate (the step lines too with --verbose);
+ * elsewhere one line per finished step on stderr. Nothing with --json or --quiet.
+ */
+function progress(out: Output, graphMessage: (id: string) => string, direction: 'up' | 'down') {
+  const paint = painter(process.stderr);
+  const useBar = ProgressBar.wanted(out.json, out.quiet);
+  let bar: ProgressBar | undefined;
+  let done = 0;
+  return {
+    onEvent(e: MigrationEvent) {
+      if (e.type === 'plan' && useBar && e.steps.length > 1) bar = new ProgressBar(direction === 'up' ? 'upgrading' : 'downgrading', e.steps.length);
+      if (e.type === 'step-start' && out.verbose) out.note(paint('dim', `  ${e.step.direction === 'up' ? 'applying' : 'reverting'} ${e.step.revision}  ${graphMessage(e.step.revision)}`));
+      if (e.type === 'step-done') {
+        done++;
+        if (bar && !out.verbose) bar.update(done, e.step.revision);
+        else {
+          const arrow = e.step.direction === 'up' ? paint('green', 'upgraded') : paint('yellow', 'downgraded');
+          out.note(`  ${arrow} ${e.step.revision}  ${graphMessage(e.step.revision)}  (${e.durationMs} ms)`);
+        }
+      } else if (e.type === 'step-skipped') {
+        out.note(`  skipped ${e.step.revision}: ${e.reason}`);
+      }
+    },
+    finish: () => bar?.finish(),
   };
 }
 
@@ -37,13 +56,19 @@ export async function migrateCommand(direction: 'up' | 'down', target: string | 
     return 0;
   }
   const graph = await project.graph();
+  const shown = progress(out, (id) => graph.get(id).message, direction);
   const opts = {
     transaction: o.transaction as 'all' | 'per-revision' | undefined,
     allowChanged: o.allowChanged,
     requireAppliedIn: o.requireAppliedIn,
-    onEvent: progress(out, (id) => graph.get(id).message),
+    onEvent: shown.onEvent,
   };
-  const result = direction === 'up' ? await upgrade(project, target ?? 'heads', opts) : await downgrade(project, target!, opts);
+  let result;
+  try {
+    result = direction === 'up' ? await upgrade(project, target ?? 'heads', opts) : await downgrade(project, target!, opts);
+  } finally {
+    shown.finish();
+  }
   out.result(
     { direction: direction === 'up' ? 'upgrade' : 'downgrade', steps: result.steps, heads: result.heads },
     () =>
