@@ -7,7 +7,7 @@ import { Bookkeeping, type HistoryRow } from '../runner/bookkeeping.js';
 import type { Project } from './project.js';
 
 /** Reads the version table and history; an empty or missing database is at base. */
-async function readState(project: Project): Promise<{ heads: string[]; history: HistoryRow[] }> {
+export async function readState(project: Project): Promise<{ heads: string[]; history: HistoryRow[] }> {
   const conn = await project.connect({ readOnly: true });
   if (!conn) return { heads: [], history: [] };
   try {

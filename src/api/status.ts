@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.js';
-import { Bookkeeping, type HistoryRow } from '../runner/bookkeeping.js';
+import { readState } from './inspect-commands.js';
 import { Project } from './project.js';
 
 /** Where one environment's database stands, and the command that moves it on. */
@@ -60,16 +60,4 @@ export async function status(options: { dir?: string; environments: string[]; ur
     environments.push(env);
   }
   return { environments, revisions };
-}
-
-async function readState(project: Project): Promise<{ heads: string[]; history: HistoryRow[] }> {
-  const conn = await project.connect({ readOnly: true });
-  if (!conn) return { heads: [], history: [] };
-  try {
-    const books = new Bookkeeping(conn, await project.dialect());
-    if (!(await books.exists())) return { heads: [], history: [] };
-    return { heads: await books.heads(), history: await books.history() };
-  } finally {
-    await conn.close();
-  }
 }
