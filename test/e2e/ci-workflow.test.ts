@@ -42,6 +42,7 @@ describe('CI workflow', () => {
     assert.equal(upload?.with?.sarif_file, 'dihya.sarif');
     assert.match(upload!.if!, /pull_request/);
     assert.match(runs(verify), /dihya test/);
+    assert.match(runs(verify), /dihya check/);
     const order = ['dihya upgrade', 'dihya validate', 'dihya audit verify'].map((c) => verify.steps.findIndex((s) => s.run?.includes(c)));
     assert.ok(order.every((i) => i >= 0) && order[0]! < order[1]! && order[1]! < order[2]!, `verify steps out of order: ${order}`);
 
