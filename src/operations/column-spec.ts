@@ -16,7 +16,9 @@ export interface ColumnReference {
 /**
  * A column as `op.createTable` and `op.addColumn` take it. `type` is a portable type
  * (`integer`, `bigint`, `smallint`, `text`, `varchar(n)`, `boolean`, `date`, `timestamp`, `timestamptz`,
- * `numeric(p,s)`, `real`, `double`, `json`, `uuid`, `binary`) or any other type string, passed verbatim.
+ * `numeric(p,s)`, `real`, `double`, `json`, `uuid`, `binary`), written in lower case, or any other type
+ * string, passed verbatim. Upper case marks the database's own type: `TEXT` stays MySQL's TEXT, `JSON`
+ * stays PostgreSQL's json.
  */
 export interface ColumnSpec {
   readonly type: string;
@@ -26,6 +28,11 @@ export interface ColumnSpec {
   readonly unique?: boolean;
   readonly default?: DefaultValue;
   readonly references?: ColumnReference;
+  /**
+   * A comment stored with the column (PostgreSQL `COMMENT ON COLUMN`, MySQL `COMMENT '…'`).
+   * SQLite keeps no comments: there it is ignored.
+   */
+  readonly comment?: string;
 }
 
 /** What `op.alterColumn` may change. */

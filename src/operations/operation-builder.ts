@@ -1,7 +1,9 @@
 import { UsageError } from '../core/errors.js';
 import type { ColumnChange, ColumnSpec, ReferentialAction } from './column-spec.js';
 import { constraintName } from './constraint-names.js';
+import type { CreateTableOptions } from './create-table-options.js';
 import type { Operation } from './operation.js';
+import { resolveTableOptions } from './resolve-table-options.js';
 
 /**
  * The `op` object a revision's `up`/`down` receives. Each call records one operation; nothing
@@ -24,12 +26,22 @@ export class OperationBuilder {
     this.#ops.push(Object.freeze(op));
   }
 
-  /** Creates a table; column order is key order. */
-  createTable(table: string, columns: Record<string, ColumnSpec>): void {
+  /**
+   * Creates a table; column order is key order. `options` declares keys over several columns,
+   * CHECKs and a comment, all written inside the one CREATE TABLE (see CreateTableOptions).
+   *
+   * @example
+   * op.createTable('order_lines', {
+   *   order_id: { type: 'integer', references: { table: 'orders', column: 'id', onDelete: 'cascade' } },
+   *   line: { type: 'integer' },
+   *   quantity: { type: 'integer', notNull: true, comment: 'Units, never negative' },
+   * }, { primaryKey: { columns: ['order_id', 'line'] }, checks: [{ name: 'order_lines_quantity_check', expression: 'quantity >= 0' }] });
+   */
+  createTable(table: string, columns: Record<string, ColumnSpec>, options: CreateTableOptions = {}): void {
     requireName(table, 'createTable', 'table');
     if (Object.keys(columns ?? {}).length === 0) throw new UsageError(`createTable('${table}') needs at least one column`);
     for (const [name, spec] of Object.entries(columns)) requireType(spec, `${table}.${name}`);
-    this.#push({ kind: 'createTable', table, columns: { ...columns } });
+    this.#push({ kind: 'createTable', table, columns: { ...columns }, ...resolveTableOptions(table, columns, options ?? {}) });
   }
   dropTable(table: string): void {
     requireName(table, 'dropTable', 'table');
@@ -110,6 +122,28 @@ export class OperationBuilder {
   dropConstraint(table: string, name: string): void {
     this.#push({ kind: 'dropConstraint', table, name });
   }
+  /**
+   * Sets the comment stored with a table; `null` removes it. SQLite keeps no comments: there this
+   * renders no statement.
+   *
+   * @example op.setTableComment('users', 'One row per person who can sign in');
+   */
+  setTableComment(table: string, comment: string | null): void {
+    requireName(table, 'setTableComment', 'table');
+    this.#push({ kind: 'setTableComment', table, comment: requireComment(comment, `setTableComment('${table}')`) });
+  }
+  /**
+   * Sets the comment stored with a column; `null` removes it. On MySQL the column is restated in
+   * full (MODIFY COLUMN) with its current definition. SQLite keeps no comments: there this renders
+   * no statement.
+   *
+   * @example op.setColumnComment('users', 'email', 'Personal data: erased on request');
+   */
+  setColumnComment(table: string, column: string, comment: string | null): void {
+    requireName(table, 'setColumnComment', 'table');
+    requireName(column, 'setColumnComment', 'column');
+    this.#push({ kind: 'setColumnComment', table, column, comment: requireComment(comment, `setColumnComment('${table}', '${column}')`) });
+  }
   /** Raw SQL. `params` are bound with the driver's own placeholders (`$1` on PostgreSQL, `?` on SQLite). */
   execute(sql: string, params?: unknown[]): void {
     this.#push({ kind: 'execute', sql, params });
@@ -126,6 +160,11 @@ function schemaOf(table: string): string {
 
 function requireName(name: unknown, fn: string, what: string): void {
   if (typeof name !== 'string' || name.length === 0) throw new UsageError(`${fn}() needs a ${what} name`);
+}
+
+function requireComment(comment: unknown, where: string): string | null {
+  if (typeof comment === 'string' || comment === null) return comment;
+  throw new UsageError(`${where} needs the comment as a string, or null to remove it`);
 }
 
 function requireType(spec: ColumnSpec | undefined, where: string): void {

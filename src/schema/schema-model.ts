@@ -10,12 +10,16 @@ export interface ColumnModel {
   /** The default as SQL text, or null when there is none. */
   readonly default: string | null;
   readonly identity: boolean;
+  /** The comment stored with the column, or null when there is none (always null on SQLite). */
+  readonly comment: string | null;
 }
 
 export interface IndexModel {
   readonly name: string;
+  /** Plain column names, or expressions as the database prints them back (`lower(email::text)` on PostgreSQL). */
   readonly columns: readonly string[];
   readonly unique: boolean;
+  /** The WHERE of a partial index as the database prints it back, or null. */
   readonly where: string | null;
   /** The full definition as the database stores it (used to recreate the index verbatim). */
   readonly definition?: string;
@@ -48,6 +52,8 @@ export interface TableModel {
   readonly foreignKeys: readonly ForeignKeyModel[];
   readonly checks: readonly CheckModel[];
   readonly indexes: readonly IndexModel[];
+  /** The comment stored with the table, or null when there is none (always null on SQLite). */
+  readonly comment: string | null;
 }
 
 export interface SchemaModel {

@@ -6,7 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import type { ColumnSpec, OperationOf, ReferentialAction } from '../../operations/operation.js';
 import { constraintName } from '../../operations/constraint-names.js';
 import type { ColumnModel } from '../../schema/schema-model.js';
-import { isLongType, mysqlDefault, mysqlType } from './mysql-types.js';
+import { isLongType, mysqlDefault, mysqlString, mysqlType } from './mysql-types.js';
 
 /** Quotes an identifier with backticks, doubling embedded ones; `db.table` is quoted per part. */
 export function quoteBacktick(name: string): string {
@@ -30,7 +30,20 @@ export function columnDefinition(name: string, spec: ColumnSpec): string {
   const parts = [q(name), type, spec.notNull || spec.primaryKey ? 'NOT NULL' : 'NULL'];
   if (spec.default !== undefined) parts.push(`DEFAULT ${mysqlDefault(spec.default, type)}`);
   if (spec.identity) parts.push('AUTO_INCREMENT');
+  if (spec.comment !== undefined) parts.push(`COMMENT ${mysqlString(spec.comment)}`);
   return parts.join(' ');
+}
+
+/** The table-level keys and CHECKs of a createTable (its primary key aside), as constraint clauses. */
+export function tableConstraints(op: OperationOf<'createTable'>): string[] {
+  const list = (cols: readonly string[]) => cols.map(q).join(', ');
+  return [
+    ...(op.uniques ?? []).map((u) => `CONSTRAINT ${q(u.name)} UNIQUE (${list(u.columns)})`),
+    ...(op.foreignKeys ?? []).map(
+      (f) => `CONSTRAINT ${q(f.name)} FOREIGN KEY (${list(f.columns)}) REFERENCES ${q(f.refTable)} (${list(f.refColumns)})${actions(f.onDelete, f.onUpdate)}`,
+    ),
+    ...(op.checks ?? []).map((c) => `CONSTRAINT ${q(c.name)} CHECK (${c.expression})`),
+  ];
 }
 
 /** The keys a column spec declares, as table-level clauses (MySQL ignores an inline REFERENCES). */
@@ -52,7 +65,10 @@ function catalogueDefault(text: string, type: string): string {
   return literal && !isLongType(type) ? text : `(${text})`;
 }
 
-/** The column as MODIFY must restate it in full, with the change applied. */
+/**
+ * The column as MODIFY must restate it in full, with the change applied. Its comment is restated
+ * too (from `current`), since MODIFY would otherwise silently drop it.
+ */
 export function modifiedColumn(op: OperationOf<'alterColumn'>, current: ColumnModel | undefined): string {
   const ch = op.change;
   const type = ch.type !== undefined ? mysqlType(ch.type) : current?.type;
@@ -69,5 +85,6 @@ export function modifiedColumn(op: OperationOf<'alterColumn'>, current: ColumnMo
     parts.push(`DEFAULT ${catalogueDefault(current.default, type)}`);
   }
   if (current?.identity) parts.push('AUTO_INCREMENT');
+  if (current?.comment) parts.push(`COMMENT ${mysqlString(current.comment)}`);
   return parts.join(' ');
 }

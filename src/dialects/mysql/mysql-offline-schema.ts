@@ -1,10 +1,14 @@
-import type { ColumnSpec, Operation } from '../../operations/operation.js';
+import type { ColumnSpec, Operation, OperationOf } from '../../operations/operation.js';
 import { bare, constraintName } from '../../operations/constraint-names.js';
 import type { ColumnModel, TableModel } from '../../schema/schema-model.js';
 import type { RenderContext } from '../dialect.js';
+import { isPlainIdentifier } from '../sql-literal.js';
+import { tableKeysModel } from '../table-keys-model.js';
 import { mysqlDefault, mysqlType } from './mysql-types.js';
 
-type Table = { -readonly [K in keyof TableModel]: K extends 'name' | 'primaryKey' ? TableModel[K] : Array<TableModel[K] extends readonly (infer E)[] ? E : never> };
+type Table = {
+  -readonly [K in keyof TableModel]: K extends 'name' | 'primaryKey' | 'comment' ? TableModel[K] : Array<TableModel[K] extends readonly (infer E)[] ? E : never>;
+};
 
 /**
  * Offline SQL has no database to ask, yet MySQL must restate a whole column to change it and must
@@ -28,14 +32,9 @@ export class OfflineSchema {
   apply(op: Operation): void {
     const t = 'table' in op && op.table ? this.#tables.get(op.table) : undefined;
     switch (op.kind) {
-      case 'createTable': {
-        const table: Table = { name: op.table, columns: [], primaryKey: null, uniques: [], foreignKeys: [], checks: [], indexes: [] };
-        const pk = Object.entries(op.columns).filter(([, s]) => s.primaryKey).map(([n]) => n);
-        if (pk.length > 0) table.primaryKey = { name: constraintName.primaryKey(op.table), columns: pk };
-        for (const [name, spec] of Object.entries(op.columns)) addColumn(table, name, spec);
-        this.#tables.set(op.table, table);
+      case 'createTable':
+        this.#tables.set(op.table, createdTable(op));
         return;
-      }
       case 'dropTable':
         this.#tables.delete(op.table);
         return;
@@ -52,11 +51,25 @@ export class OfflineSchema {
   }
 }
 
+/** The table a createTable makes, as introspection would read it (MySQL calls every primary key PRIMARY). */
+function createdTable(op: OperationOf<'createTable'>): Table {
+  const table: Table = { name: op.table, columns: [], primaryKey: null, uniques: [], foreignKeys: [], checks: [], indexes: [], comment: op.comment || null };
+  const pk = op.primaryKey?.columns ?? Object.entries(op.columns).filter(([, s]) => s.primaryKey).map(([n]) => n);
+  if (pk.length > 0) table.primaryKey = { name: constraintName.primaryKey(op.table), columns: [...pk] };
+  for (const [name, spec] of Object.entries(op.columns)) addColumn(table, name, pk.includes(name) ? { ...spec, notNull: true } : spec);
+  const keys = tableKeysModel(op);
+  table.uniques.push(...keys.uniques);
+  table.foreignKeys.push(...keys.foreignKeys);
+  table.checks.push(...keys.checks);
+  return table;
+}
+
 function addColumn(t: Table, name: string, spec: ColumnSpec): void {
   const type = mysqlType(spec.type);
   t.columns.push({
     name, type, notNull: Boolean(spec.notNull || spec.primaryKey), identity: Boolean(spec.identity),
     default: spec.default === undefined || spec.default === null ? null : mysqlDefault(spec.default, type),
+    comment: spec.comment || null,
   });
   if (spec.unique) t.uniques.push({ name: constraintName.unique(t.name, [name]), columns: [name] });
   if (spec.references) {
@@ -100,8 +113,9 @@ function applyToTable(t: Table, op: Operation): void {
       });
       return;
     case 'createIndex':
-      if (op.unique) t.uniques.push({ name: bare(op.name), columns: [...op.columns] });
-      else t.indexes.push({ name: bare(op.name), columns: [...op.columns], unique: false, where: null });
+      // As introspection reads them: a unique index over plain columns is a unique constraint.
+      if (op.unique && op.columns.every(isPlainIdentifier)) t.uniques.push({ name: bare(op.name), columns: [...op.columns] });
+      else t.indexes.push({ name: bare(op.name), columns: [...op.columns], unique: op.unique, where: null });
       return;
     case 'dropIndex':
       t.indexes = t.indexes.filter(named(op.name));
@@ -118,6 +132,12 @@ function applyToTable(t: Table, op: Operation): void {
       return;
     case 'addCheckConstraint':
       t.checks.push({ name: op.name, expression: op.expression });
+      return;
+    case 'setTableComment':
+      t.comment = op.comment || null;
+      return;
+    case 'setColumnComment':
+      t.columns = t.columns.map((c) => (c.name === op.column ? { ...c, comment: op.comment || null } : c));
       return;
     case 'dropConstraint':
       if (t.primaryKey?.name === op.name) t.primaryKey = null;

@@ -5,10 +5,10 @@ import type { TableModel } from '../../schema/schema-model.js';
 import { renderBulkInsert } from '../bulk-insert.js';
 import type { RenderContext, Statement } from '../dialect.js';
 import { isPlainIdentifier } from '../sql-literal.js';
-import { actions, columnDefinition, columnKeys, modifiedColumn, quoteBacktick } from './mysql-column-sql.js';
+import { actions, columnDefinition, columnKeys, modifiedColumn, quoteBacktick, tableConstraints } from './mysql-column-sql.js';
 import { implicitForeignKeyIndex } from './mysql-introspector.js';
 import { offlineSchema } from './mysql-offline-schema.js';
-import { isLongType, mysqlDefault, mysqlType } from './mysql-types.js';
+import { isLongType, mysqlDefault, mysqlString, mysqlType } from './mysql-types.js';
 
 export { quoteBacktick };
 
@@ -159,12 +159,15 @@ type Renderers = { [K in OperationKind]: (op: OperationOf<K>, ctx: RenderContext
 export const mysqlRenderers: Renderers = {
   createTable(op) {
     const entries = Object.entries(op.columns);
-    const cols = entries.map(([n, s]) => columnDefinition(n, s));
-    const pk = entries.filter(([, s]) => s.primaryKey).map(([n]) => n);
-    // MySQL names every primary key PRIMARY; the conventional name is written for the reader.
-    if (pk.length > 0) cols.push(`CONSTRAINT ${q(constraintName.primaryKey(op.table))} PRIMARY KEY (${pk.map(q).join(', ')})`);
+    const pk = op.primaryKey ?? { name: constraintName.primaryKey(op.table), columns: entries.filter(([, s]) => s.primaryKey).map(([n]) => n) };
+    // MySQL refuses a key column stated NULL, which a table-level primary key leaves its columns.
+    const cols = entries.map(([n, s]) => columnDefinition(n, pk.columns.includes(n) ? { ...s, notNull: true } : s));
+    // MySQL names every primary key PRIMARY; the given or conventional name is written for the reader.
+    if (pk.columns.length > 0) cols.push(`CONSTRAINT ${q(pk.name)} PRIMARY KEY (${pk.columns.map(q).join(', ')})`);
     for (const [n, s] of entries) cols.push(...columnKeys(op.table, n, s));
-    return [{ sql: `CREATE TABLE ${q(op.table)} (\n  ${cols.join(',\n  ')}\n)` }];
+    cols.push(...tableConstraints(op));
+    const comment = op.comment !== undefined ? ` COMMENT = ${mysqlString(op.comment)}` : '';
+    return [{ sql: `CREATE TABLE ${q(op.table)} (\n  ${cols.join(',\n  ')}\n)${comment}` }];
   },
   dropTable: (op) => [{ sql: `DROP TABLE ${q(op.table)}` }],
   renameTable(op) {
@@ -240,6 +243,25 @@ export const mysqlRenderers: Renderers = {
   async dropConstraint(op, ctx) {
     const { sql, online } = await dropConstraintClause(op, ctx);
     return [{ sql: `ALTER TABLE ${q(op.table)} ${sql}${online ? INPLACE : ''}` }];
+  },
+  async setTableComment(op, ctx) {
+    // An empty comment is how MySQL stores none.
+    const online = !hasHashedUniqueKey(await liveTable(ctx, op.table));
+    return [{ sql: `ALTER TABLE ${q(op.table)} COMMENT = ${mysqlString(op.comment ?? '')}${online ? INPLACE : ''}` }];
+  },
+  async setColumnComment(op, ctx) {
+    // MySQL has no statement for a column's comment alone: MODIFY restates the column as it is.
+    const t = await liveTable(ctx, op.table);
+    const current = t?.columns.find((c) => c.name === op.column);
+    if (!current) {
+      throw new UsageError(
+        t || ctx.query
+          ? `setColumnComment('${op.table}', '${op.column}'): ${t ? `table ${op.table} has no column ${op.column}` : `table ${op.table} does not exist`}`
+          : `setColumnComment('${op.table}', '${op.column}') restates the whole column on MySQL, and the column is not known here (offline SQL); create it in a revision first, or use op.execute`,
+      );
+    }
+    const clause = modifiedColumn({ kind: 'alterColumn', table: op.table, column: op.column, change: {} }, { ...current, comment: op.comment });
+    return [{ sql: `ALTER TABLE ${q(op.table)} MODIFY COLUMN ${clause}${hasHashedUniqueKey(t) ? '' : INPLACE}` }];
   },
   execute: (op) => [{ sql: op.sql, params: op.params }],
   bulkInsert: (op) => renderBulkInsert(op.table, op.rows, q, () => '?', MAX_PARAMS),

@@ -6,13 +6,19 @@ const BOOKKEEPING = ['dihya_version', 'dihya_history', 'dihya_audit'];
 /** The three catalogue reads: columns, constraints and indexes of the current schema (or one table). */
 async function readCatalogue(conn: Connection, only: string | undefined) {
   const params = [only ?? null];
-  const columns = await conn.query<{ table: string; name: string; type: string; not_null: boolean; dflt: string | null; identity: string }>(
+  // Comments come joined in (the table's on each of its columns), so they cost no query of their own.
+  const columns = await conn.query<{
+    table: string; name: string; type: string; not_null: boolean; dflt: string | null; identity: string; comment: string | null; table_comment: string | null;
+  }>(
     `SELECT c.relname AS "table", a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
-            a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS dflt, a.attidentity AS identity
+            a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS dflt, a.attidentity AS identity,
+            cd.description AS comment, td.description AS table_comment
        FROM pg_attribute a
        JOIN pg_class c ON c.oid = a.attrelid AND c.relkind IN ('r', 'p')
        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema()
        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+       LEFT JOIN pg_description cd ON cd.objoid = c.oid AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum
+       LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
       WHERE a.attnum > 0 AND NOT a.attisdropped AND ($1::text IS NULL OR c.relname = $1)
       ORDER BY c.relname, a.attnum`,
     params,
@@ -59,17 +65,19 @@ async function readCatalogue(conn: Connection, only: string | undefined) {
 export async function introspectPostgres(conn: Connection, only?: string): Promise<SchemaModel> {
   const { columns, constraints, indexes } = await readCatalogue(conn, only);
   const tables = new Map<string, { columns: ColumnModel[] } & Omit<TableModel, 'columns' | 'name'> & { primaryKey: TableModel['primaryKey'] }>();
-  const table = (name: string) => {
+  const table = (name: string, comment: string | null = null) => {
     let t = tables.get(name);
     if (!t) {
-      t = { columns: [], primaryKey: null, uniques: [], foreignKeys: [], checks: [], indexes: [] };
+      t = { columns: [], primaryKey: null, uniques: [], foreignKeys: [], checks: [], indexes: [], comment };
       tables.set(name, t);
     }
     return t;
   };
   for (const c of columns) {
     if (BOOKKEEPING.includes(c.table)) continue;
-    table(c.table).columns.push({ name: c.name, type: c.type, notNull: c.not_null, default: c.identity ? null : c.dflt, identity: c.identity !== '' });
+    table(c.table, c.table_comment).columns.push({
+      name: c.name, type: c.type, notNull: c.not_null, default: c.identity ? null : c.dflt, identity: c.identity !== '', comment: c.comment,
+    });
   }
   for (const k of constraints) {
     if (!tables.has(k.table)) continue;

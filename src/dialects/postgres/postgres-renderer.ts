@@ -40,6 +40,30 @@ function actions(onDelete?: string, onUpdate?: string): string {
 
 type Renderers = { [K in OperationKind]: (op: OperationOf<K>) => Statement[] };
 
+/** COMMENT ON a column of every column spec that has one (PostgreSQL has no inline column comment). */
+function columnComments(table: string, columns: Readonly<Record<string, ColumnSpec>>): Statement[] {
+  return Object.entries(columns)
+    .filter(([, s]) => s.comment !== undefined)
+    .map(([n, s]) => commentOn(`COLUMN ${q(table)}.${q(n)}`, s.comment!));
+}
+
+function commentOn(target: string, comment: string | null): Statement {
+  return { sql: `COMMENT ON ${target} IS ${quoteLiteral(comment, { true: 'true', false: 'false' })}` };
+}
+
+/** The table-level keys and CHECKs of a createTable, as constraint lines. */
+function tableConstraints(op: OperationOf<'createTable'>): string[] {
+  const list = (cols: readonly string[]) => cols.map(q).join(', ');
+  const lines: string[] = [];
+  if (op.primaryKey) lines.push(`CONSTRAINT ${q(op.primaryKey.name)} PRIMARY KEY (${list(op.primaryKey.columns)})`);
+  for (const u of op.uniques ?? []) lines.push(`CONSTRAINT ${q(u.name)} UNIQUE (${list(u.columns)})`);
+  for (const f of op.foreignKeys ?? []) {
+    lines.push(`CONSTRAINT ${q(f.name)} FOREIGN KEY (${list(f.columns)}) REFERENCES ${q(f.refTable)} (${list(f.refColumns)})${actions(f.onDelete, f.onUpdate)}`);
+  }
+  for (const c of op.checks ?? []) lines.push(`CONSTRAINT ${q(c.name)} CHECK (${c.expression})`);
+  return lines;
+}
+
 /** One function per operation kind: the compiler refuses a missing case. */
 export const postgresRenderers: Renderers = {
   createTable(op) {
@@ -47,11 +71,19 @@ export const postgresRenderers: Renderers = {
     const pk = entries.filter(([, s]) => s.primaryKey).map(([n]) => n);
     const cols = entries.map(([n, s]) => columnDefinition(op.table, n, s, pk.length === 1));
     if (pk.length > 1) cols.push(`CONSTRAINT ${q(constraintName.primaryKey(op.table))} PRIMARY KEY (${pk.map(q).join(', ')})`);
-    return [{ sql: `CREATE TABLE ${q(op.table)} (\n  ${cols.join(',\n  ')}\n)` }];
+    cols.push(...tableConstraints(op));
+    return [
+      { sql: `CREATE TABLE ${q(op.table)} (\n  ${cols.join(',\n  ')}\n)` },
+      ...(op.comment !== undefined ? [commentOn(`TABLE ${q(op.table)}`, op.comment)] : []),
+      ...columnComments(op.table, op.columns),
+    ];
   },
   dropTable: (op) => [{ sql: `DROP TABLE ${q(op.table)}` }],
   renameTable: (op) => [{ sql: `ALTER TABLE ${q(op.from)} RENAME TO ${q(bare(op.to))}` }],
-  addColumn: (op) => [{ sql: `ALTER TABLE ${q(op.table)} ADD COLUMN ${columnDefinition(op.table, op.column, op.spec, true)}` }],
+  addColumn: (op) => [
+    { sql: `ALTER TABLE ${q(op.table)} ADD COLUMN ${columnDefinition(op.table, op.column, op.spec, true)}` },
+    ...columnComments(op.table, { [op.column]: op.spec }),
+  ],
   dropColumn: (op) => [{ sql: `ALTER TABLE ${q(op.table)} DROP COLUMN ${q(op.column)}` }],
   renameColumn: (op) => [{ sql: `ALTER TABLE ${q(op.table)} RENAME COLUMN ${q(op.from)} TO ${q(op.to)}` }],
   alterColumn(op) {
@@ -91,6 +123,8 @@ export const postgresRenderers: Renderers = {
   addUniqueConstraint: (op) => [{ sql: `ALTER TABLE ${q(op.table)} ADD CONSTRAINT ${q(op.name)} UNIQUE (${op.columns.map(q).join(', ')})` }],
   addCheckConstraint: (op) => [{ sql: `ALTER TABLE ${q(op.table)} ADD CONSTRAINT ${q(op.name)} CHECK (${op.expression})` }],
   dropConstraint: (op) => [{ sql: `ALTER TABLE ${q(op.table)} DROP CONSTRAINT ${q(op.name)}` }],
+  setTableComment: (op) => [commentOn(`TABLE ${q(op.table)}`, op.comment)],
+  setColumnComment: (op) => [commentOn(`COLUMN ${q(op.table)}.${q(op.column)}`, op.comment)],
   execute: (op) => [{ sql: op.sql, params: op.params }],
   bulkInsert: (op) => renderBulkInsert(op.table, op.rows, q, (n) => `$${n}`, MAX_PARAMS),
 };

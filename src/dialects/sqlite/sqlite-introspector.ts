@@ -57,6 +57,7 @@ function buildTable(
       notNull: c.notnull === 1 || (c.pk > 0 && singleIntegerPk),
       default: defaultFromPragma(c.dflt_value),
       identity: parsed.autoincrement && singleIntegerPk && c.pk > 0,
+      comment: null,
     }));
   const fkGroups = group(fks, (f) => String(f.id));
   const foreignKeys = [...fkGroups.values()].map((rows) => {
@@ -87,6 +88,8 @@ function buildTable(
       .filter((c) => c.kind === 'check')
       .map((c, n) => ({ name: c.name ?? uncheckedName(name, c.columns, n), expression: c.expression ?? '' })),
     indexes,
+    // SQLite keeps no comments.
+    comment: null,
   };
 }
 

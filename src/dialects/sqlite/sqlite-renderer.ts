@@ -2,6 +2,7 @@ import { DihyaError } from '../../core/errors.js';
 import type { Operation, OperationKind, OperationOf } from '../../operations/operation.js';
 import { bare } from '../../operations/constraint-names.js';
 import { renderBulkInsert } from '../bulk-insert.js';
+import { tableKeysModel } from '../table-keys-model.js';
 import type { RenderContext, Statement } from '../dialect.js';
 import { isPlainIdentifier, quoteDoubleQuoted as q } from '../sql-literal.js';
 import { mentionsColumn, rebuildTable, withConstraint, withoutColumn, withoutConstraint } from './sqlite-rebuild.js';
@@ -14,17 +15,26 @@ const MAX_PARAMS = 32_766;
 type Renderers = { [K in OperationKind]: (op: OperationOf<K>, ctx: RenderContext) => Promise<Statement[]> | Statement[] };
 
 function emptyTable(name: string): MutableTable {
-  return { name, columns: [], primaryKey: null, uniques: [], foreignKeys: [], checks: [], indexes: [] };
+  return { name, columns: [], primaryKey: null, uniques: [], foreignKeys: [], checks: [], indexes: [], comment: null };
+}
+
+/** The table a createTable makes: column flags first, then the table-level keys and CHECKs (comments are not kept). */
+function createdTable(op: OperationOf<'createTable'>): MutableTable {
+  const t = emptyTable(op.table);
+  const flagged = Object.entries(op.columns).filter(([, s]) => s.primaryKey).map(([n]) => n);
+  const pk = op.primaryKey?.columns ?? flagged;
+  if (op.primaryKey) t.primaryKey = { name: op.primaryKey.name, columns: [...pk] };
+  for (const [name, spec] of Object.entries(op.columns)) addSpecColumn(t, name, pk.includes(name) ? { ...spec, primaryKey: true } : spec, pk);
+  const keys = tableKeysModel(op);
+  t.uniques.push(...keys.uniques);
+  t.foreignKeys.push(...keys.foreignKeys);
+  t.checks.push(...keys.checks);
+  return t;
 }
 
 /** One function per operation kind; what SQLite cannot alter in place becomes a table rebuild. */
 export const sqliteRenderers: Renderers = {
-  createTable(op) {
-    const t = emptyTable(op.table);
-    const pk = Object.entries(op.columns).filter(([, s]) => s.primaryKey).map(([n]) => n);
-    for (const [name, spec] of Object.entries(op.columns)) addSpecColumn(t, name, spec, pk);
-    return [{ sql: createTableSql(t) }];
-  },
+  createTable: (op) => [{ sql: createTableSql(createdTable(op)) }],
   dropTable: (op) => [{ sql: `DROP TABLE ${q(op.table)}` }],
   renameTable: (op) => [{ sql: `ALTER TABLE ${q(op.from)} RENAME TO ${q(bare(op.to))}` }],
   addColumn(op, ctx) {
@@ -91,6 +101,9 @@ export const sqliteRenderers: Renderers = {
   addCheckConstraint: (op, ctx) =>
     rebuildTable(ctx, op.table, (t) => withConstraint(t, op.name, (m) => m.checks.push({ name: op.name, expression: op.expression }))),
   dropConstraint: (op, ctx) => rebuildTable(ctx, op.table, (t) => withoutConstraint(t, op.name)),
+  // SQLite has nowhere to keep a comment: nothing to run.
+  setTableComment: () => [],
+  setColumnComment: () => [],
   execute: (op) => [{ sql: op.sql, params: op.params }],
   bulkInsert: (op) => renderBulkInsert(op.table, op.rows, q, () => '?', MAX_PARAMS),
 };

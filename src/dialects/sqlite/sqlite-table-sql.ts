@@ -17,10 +17,11 @@ export function cloneTable(t: TableModel): MutableTable {
     foreignKeys: t.foreignKeys.map((f) => ({ ...f, columns: [...f.columns], refColumns: [...f.refColumns] })),
     checks: t.checks.map((c) => ({ ...c })),
     indexes: t.indexes.map((i) => ({ ...i, columns: [...i.columns] })),
+    comment: t.comment,
   };
 }
 
-/** Adds one `op` column (and the constraints its spec declares) to a table model. */
+/** Adds one `op` column (and the constraints its spec declares) to a table model; SQLite keeps no comment. */
 export function addSpecColumn(t: MutableTable, name: string, spec: ColumnSpec, pkColumns: readonly string[]): void {
   const column: ColumnModel = {
     name,
@@ -28,6 +29,7 @@ export function addSpecColumn(t: MutableTable, name: string, spec: ColumnSpec, p
     notNull: Boolean(spec.notNull || spec.primaryKey),
     default: spec.default === undefined ? null : sqliteDefault(spec.default),
     identity: Boolean(spec.identity && spec.primaryKey && pkColumns.length === 1),
+    comment: null,
   };
   t.columns.push(column);
   if (spec.primaryKey && !t.primaryKey) t.primaryKey = { name: constraintName.primaryKey(t.name), columns: [...pkColumns] };

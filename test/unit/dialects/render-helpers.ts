@@ -21,9 +21,9 @@ export async function renderSql(dialect: Dialect, record: (op: OperationBuilder)
 }
 
 export function column(name: string, type: string, extra: Partial<ColumnModel> = {}): ColumnModel {
-  return { name, type, notNull: false, default: null, identity: false, ...extra };
+  return { name, type, notNull: false, default: null, identity: false, comment: null, ...extra };
 }
 
 export function table(name: string, extra: Partial<TableModel> = {}): TableModel {
-  return { name, columns: [], primaryKey: null, uniques: [], foreignKeys: [], checks: [], indexes: [], ...extra };
+  return { name, columns: [], primaryKey: null, uniques: [], foreignKeys: [], checks: [], indexes: [], comment: null, ...extra };
 }
