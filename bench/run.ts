@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { baselineDdl, generateProject } from './generate.js';
+import { largeSchemaBench } from './large-schema.js';
 
 const COUNT = Number(process.env.DIHYA_BENCH_REVISIONS ?? 1000);
 const CLI = resolve('dist', 'cli.js');
@@ -122,9 +123,16 @@ function versionRow(): Row {
   return { what: 'dihya --version', seconds, baseline: node };
 }
 
+async function schemaRows(): Promise<Row[]> {
+  const r = largeSchemaBench(await freshPg('dihya_bench_schema'));
+  return [{ what: `PostgreSQL: dihya check, ${process.env.DIHYA_BENCH_TABLES ?? 2000} tables (target < 5 s)`, seconds: r.check, baseline: r.pgDump }];
+}
+
+// DIHYA_BENCH_ONLY=schema runs the large-schema check alone.
+const only = process.env.DIHYA_BENCH_ONLY;
 const work = mkdtempSync(join(tmpdir(), 'dihya-bench-work-'));
-const rows: Row[] = [versionRow(), ...sqliteBench(work)];
-if (PG_URL) rows.push(...(await postgresBench(work)));
+const rows: Row[] = only === 'schema' ? [] : [versionRow(), ...sqliteBench(work)];
+if (PG_URL) rows.push(...(only === 'schema' ? [] : await postgresBench(work)), ...(await schemaRows()));
 else console.log('(PostgreSQL skipped: set DIHYA_TEST_PG_URL to include it)');
 rmSync(work, { recursive: true, force: true });
 

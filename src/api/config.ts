@@ -1,4 +1,6 @@
 import type { SessionSettings } from '../dialects/dialect.js';
+import type { DeclaredSchema } from '../schema/declared-schema.js';
+import type { LintConfig } from '../lint/lint-config.js';
 
 /** One named database. `DIHYA_<NAME>_URL` overrides `url`. */
 export interface EnvironmentConfig {
@@ -25,6 +27,18 @@ export interface DihyaConfig {
   transaction?: 'per-revision' | 'all';
   /** The JSON-lines log of applied steps; a path relative to the working directory. */
   log?: { file?: string; level?: 'info' | 'debug' | 'warn' | 'error' };
+  /**
+   * The declared schema (`defineSchema({ tables: { … } })`): what `dihya revision --autogenerate`,
+   * `dihya check` and `dihya schema` compare the database with.
+   */
+  schema?: DeclaredSchema;
+  /**
+   * `dihya lint`: a severity per rule (`'error'`, `'warning'` or `'off'`), the dialects to lint for,
+   * and where the rule pages are published (see docs/rules/).
+   *
+   * @example lint: { rules: { 'prefer-bigint-identity': 'off' }, dialects: ['postgres'] }
+   */
+  lint?: LintConfig;
   /** Called around a run and around each step. A hook that throws stops the run. */
   hooks?: {
     beforeRun?: (ctx: { environment: string; direction: 'up' | 'down' }) => void | Promise<void>;

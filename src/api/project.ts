@@ -78,7 +78,21 @@ export class Project {
     return openConnection(this.databaseUrl, this.lockWaitMs);
   }
 
+  /**
+   * The same project on another database (a throwaway one for `drift` and `test`): same env.ts and
+   * revisions, and no step log, so runs there never mix with the real database's log.
+   */
+  withDatabase(url: DatabaseUrl): Project {
+    const other = new Project(this.dir, { ...this.config, log: undefined }, this.environment, url);
+    other.#graph = this.#graph;
+    other.#silent = true;
+    return other;
+  }
+
+  #silent = false;
+
   async logger(): Promise<StepLogger> {
+    if (this.#silent) return createStepLogger(undefined);
     return createStepLogger(process.env.DIHYA_LOG_FILE ?? this.config.log?.file, this.config.log?.level);
   }
 }

@@ -68,6 +68,8 @@ export interface NewRevisionOptions {
   dependsOn?: string[];
   /** Parents of a merge (used by `merge`). */
   parents?: string[];
+  /** Generated content (autogenerate): the bodies of up() and down(), and the impact and rollback texts. */
+  body?: { upgrades: string; downgrades: string; impact: string; rollback: string };
 }
 
 /**
@@ -97,6 +99,9 @@ export async function newRevision(project: Project, options: NewRevisionOptions)
   const revision = newRevisionId();
   const ext = options.sql ? 'sql' : 'ts';
   const template = options.sql ? readFileSync(join(TEMPLATES, 'script.sql.eta'), 'utf8') : readTemplate(project.dir);
+  if (options.body && !template.includes('it.upgrades')) {
+    throw new UsageError(`${join(project.dir, 'script.ts.eta')} has no place for generated code; put <%~ it.upgrades %> in up() and <%~ it.downgrades %> in down(), as templates/script.ts.eta does`);
+  }
   const { Eta } = await import('eta');
   const eta = new Eta({ autoEscape: false, autoTrim: false });
   const text = eta.renderString(template, {
@@ -104,6 +109,8 @@ export async function newRevision(project: Project, options: NewRevisionOptions)
     downRevision: parents.length === 0 ? 'null' : parents.length === 1 ? JSON.stringify(parents[0]) : JSON.stringify(parents),
     dependsOn, branchLabels: options.branchLabel ?? [], q: (v: unknown) => JSON.stringify(v),
     date: new Date().toISOString(),
+    upgrades: options.body?.upgrades ?? '', downgrades: options.body?.downgrades ?? '',
+    impact: options.body?.impact ?? '', rollback: options.body?.rollback ?? '',
   });
   mkdirSync(project.versionsDir, { recursive: true });
   const file = join(project.versionsDir, `${fileTimestamp()}_${revision}_${slugify(options.message)}.${ext}`);

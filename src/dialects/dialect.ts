@@ -1,5 +1,6 @@
 import type { Operation } from '../operations/operation.js';
 import type { SchemaModel, TableModel } from '../schema/schema-model.js';
+import type { SchemaNormalizer } from '../schema/schema-normalizer.js';
 
 /** One SQL statement ready to run or print. */
 export interface Statement {
@@ -98,6 +99,8 @@ export interface Dialect {
    * during migrations). `operations` are what ran, when known, so a check that cannot fail is skipped.
    */
   beforeCommit(conn: Connection, operations?: readonly Operation[]): Promise<void>;
+  /** How this database stores and prints a declared schema, for the differ. */
+  readonly normalizer: SchemaNormalizer;
   /** Reads the schema; with `table`, only that table (SQLite rebuilds need it mid-transaction). */
   introspect(conn: Connection, table?: string): Promise<SchemaModel>;
 }

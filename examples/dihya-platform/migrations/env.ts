@@ -1,4 +1,5 @@
 import { defineConfig } from 'dihya-migrate';
+import schema from './schema.js';
 
 export default defineConfig({
   // DIHYA_<NAME>_URL overrides each URL (CI passes staging and production as secrets).
@@ -9,4 +10,6 @@ export default defineConfig({
   },
   session: { lockTimeout: '5s' },
   log: { file: 'dihya-migrations.log' },
+  // The declared schema: `dihya check` compares the database with it.
+  schema,
 });

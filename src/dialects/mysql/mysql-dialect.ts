@@ -5,6 +5,7 @@ import { introspectMysql } from './mysql-introspector.js';
 import { takeNamedLock } from './mysql-lock.js';
 import { quoteBacktick, renderMysql } from './mysql-renderer.js';
 import { mysqlLiteral } from './mysql-types.js';
+import { mysqlNormalizer } from './mysql-normalizer.js';
 
 /** The bookkeeping is InnoDB whatever the server's default engine: its writes must be transactional. */
 const TABLE_OPTIONS = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4';
@@ -15,6 +16,7 @@ const TABLE_OPTIONS = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4';
  * fails midway stays visibly half-applied until `dihya resolve` settles it.
  */
 export const mysqlDialect: Dialect = {
+  normalizer: mysqlNormalizer,
   name: 'mysql',
   transactionalDdl: false,
   exclusiveLock: true,

@@ -5,9 +5,11 @@ import { introspectPostgres } from './postgres-introspector.js';
 import { withJsonAsText } from './postgres-json-params.js';
 import { takeAdvisoryLock } from './postgres-lock.js';
 import { renderPostgres } from './postgres-renderer.js';
+import { postgresNormalizer } from './postgres-normalizer.js';
 
 /** PostgreSQL, spoken by both the `pg` driver and PGlite. */
 export const postgresDialect: Dialect = {
+  normalizer: postgresNormalizer,
   name: 'postgres',
   transactionalDdl: true,
   exclusiveLock: true,

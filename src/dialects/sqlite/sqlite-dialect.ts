@@ -4,15 +4,17 @@ import type { Dialect } from '../dialect.js';
 import { quoteDoubleQuoted, quoteLiteral } from '../sql-literal.js';
 import { introspectSqlite } from './sqlite-introspector.js';
 import { renderSqlite } from './sqlite-renderer.js';
+import { sqliteNormalizer } from './sqlite-normalizer.js';
 
 /**
  * Operations after which `PRAGMA foreign_key_check` cannot find anything new: it reads every row
  * of every table with a foreign key, too slow to run after each of a thousand CREATE TABLEs.
  */
-const CANNOT_BREAK_FOREIGN_KEYS = new Set(['createTable', 'createIndex', 'dropIndex', 'addColumn', 'renameColumn']);
+const CANNOT_BREAK_FOREIGN_KEYS = new Set(['createTable', 'createIndex', 'dropIndex', 'addColumn', 'renameColumn', 'setTableComment', 'setColumnComment']);
 
 /** SQLite through better-sqlite3: the embedded default. */
 export const sqliteDialect: Dialect = {
+  normalizer: sqliteNormalizer,
   name: 'sqlite',
   transactionalDdl: true,
   exclusiveLock: false,
