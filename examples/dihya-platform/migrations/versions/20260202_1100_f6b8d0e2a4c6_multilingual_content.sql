@@ -11,6 +11,7 @@ CREATE TABLE locales (
   name VARCHAR(50) NOT NULL
 );
 INSERT INTO locales (code, name) VALUES ('fr', 'Français'), ('en', 'English'), ('ar', 'العربية');
+-- dihya-ignore prefer-bigint-identity: a plain INTEGER key keeps this file valid on SQLite, PostgreSQL and MySQL; rows are bounded by content keys times locales
 CREATE TABLE content_translations (
   id INTEGER NOT NULL PRIMARY KEY,
   content_key VARCHAR(100) NOT NULL,

@@ -9,6 +9,7 @@ export default defineMigration({
   rollback: 'down() drops the table and its templates',
   critical: false,
   async up(op) {
+    // dihya-ignore prefer-bigint-identity: a handful of templates whose ids are fixed by the seed below
     op.createTable('business_templates', {
       id: { type: 'integer', primaryKey: true },
       domain: { type: 'varchar(40)', notNull: true },
