@@ -2,7 +2,7 @@
 export const HELP_EXAMPLES: Record<string, string[]> = {
   init: ['dihya init', 'dihya init --dialect postgres --dir db/migrations', 'dihya init --ci github'],
   ci: ['dihya ci init github'],
-  revision: ['dihya revision -m "add is_rgpd_deleted to users"', 'dihya revision -m "legal domain" --branch-label legal --head base', 'dihya revision -m "backfill" --sql'],
+  revision: ['dihya revision -m "add is_rgpd_deleted to users"', 'dihya revision -m "legal domain" --branch-label legal --head base', 'dihya revision -m "backfill" --sql', 'dihya revision --autogenerate -m "add invoices"'],
   upgrade: ['dihya upgrade', 'dihya upgrade +1', 'dihya upgrade health@head', 'dihya upgrade --sql > plan.sql', 'dihya upgrade --env production --require-applied-in staging'],
   downgrade: ['dihya downgrade -1', 'dihya downgrade 3f2a9c1e', 'dihya downgrade base', 'dihya downgrade --sql heads:base'],
   current: ['dihya current', 'dihya current --env staging --json'],
@@ -14,8 +14,13 @@ export const HELP_EXAMPLES: Record<string, string[]> = {
   stamp: ['dihya stamp heads', 'dihya stamp base'],
   resolve: ['dihya resolve 3f2a9c1e7b4d --rolled-back', 'dihya resolve 3f2a9c1e7b4d --applied'],
   validate: ['dihya validate', 'dihya validate --env production --json'],
+  lint: ['dihya lint', 'dihya lint head', 'dihya lint ae10:heads --dialect postgres', 'dihya lint --format sarif > dihya.sarif', 'dihya lint --json'],
+  test: ['dihya test', 'dihya test --env staging --trace', 'dihya test --url postgres://ci@localhost:5432/app --json'],
   audit: ['dihya audit', 'dihya audit --since 2026-01-01', 'dihya audit verify'],
   status: ['dihya status', 'dihya status --env staging --env production'],
+  check: ['dihya check', 'dihya check --env staging --json'],
+  drift: ['dihya drift', 'dihya drift --env production --json'],
+  schema: ['dihya schema dump > schema.ts', 'dihya schema dump --format sql', 'dihya schema dump --format json --env production'],
   docs: ['dihya docs', 'dihya docs --out site/migrations --env production'],
 };
 

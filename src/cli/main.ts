@@ -31,6 +31,7 @@ function program(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('--head <rev>', "the revision to build on ('base' starts a new root)")
     .option('--branch-label <label>', 'a branch label (repeatable)', collect)
     .option('--depends-on <rev>', 'a revision on another branch this one needs (repeatable)', collect)
+    .option('--autogenerate', 'write up() and down() from the difference between the database at head and the declared schema')
     .action((o) => run(async () => (await import('./commands/revision.js')).revisionCommand(o)));
 
   for (const [name, direction] of [['upgrade', 'up'], ['downgrade', 'down']] as const) {
@@ -70,11 +71,26 @@ function program(run: (fn: () => Promise<number>) => Promise<void>): Command {
     .option('--json', 'print one JSON document on stdout')
     .option('-q, --quiet', 'print only results')
     .action((o) => run(async () => (await import('./commands/status.js')).statusCommand(o)));
+  withCommonOptions(p.command('lint').description('check revisions for unsafe schema changes, unreadable SQL, missing texts and secrets (exit 3 on an error)').argument('[rev]', 'REV, or a range A:B as `history -r` reads it; default: every revision'))
+    .addOption(new Option('--format <format>', 'text, json, or sarif for GitHub code scanning').choices(['text', 'json', 'sarif']))
+    .option('--dialect <name>', 'lint for postgres, mysql or sqlite (repeatable; default: env.ts lint.dialects, else the database of --env)', collect)
+    .action((rev, o) => run(async () => (await import('./commands/lint.js')).lintCommand(rev, o)));
   withCommonOptions(p.command('validate').description('check that applied revision files are unchanged'))
     .action((o) => run(async () => (await import('./commands/validate.js')).validateCommand(o)));
+  withCommonOptions(p.command('test').description('walk every revision on a throwaway database: upgrade, downgrade to the same schema, upgrade again, with data tests'))
+    .option('--trace', 'PostgreSQL/PGlite: record the locks each statement takes and the tables it rewrites')
+    .action((o) => run(async () => (await import('./commands/test.js')).testCommand(o)));
   withCommonOptions(p.command('audit').description('list the audit trail, or `audit verify` its hash chain').argument('[action]'))
     .option('--since <iso>', 'only events from this date on')
     .action((action, o) => run(async () => (await import('./commands/audit.js')).auditCommand(action, o)));
+  withCommonOptions(p.command('check').description('for CI: exit 3 on unapplied revisions or a database that differs from the declared schema'))
+    .action((o) => run(async () => (await import('./commands/check.js')).checkCommand(o)));
+  withCommonOptions(p.command('drift').description('compare the database with what its applied revisions make, on a throwaway database'))
+    .action((o) => run(async () => (await import('./commands/drift.js')).driftCommand(o)));
+  withCommonOptions(p.command('schema').description('`schema dump`: write the live schema out (ts: a declared schema, sql, json)').argument('<action>'))
+    .addOption(new Option('--format <format>', 'output format').choices(['ts', 'sql', 'json']).default('ts'))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action((action, o) => run(async () => (await import('./commands/schema.js')).schemaCommand(action, o)));
   withCommonOptions(p.command('docs').description('write the migrations register (Markdown) and an HTML page with the revision graph'))
     .option('--out <dir>', 'the output folder (default: docs inside the migrations folder)')
     .action((o) => run(async () => (await import('./commands/docs.js')).docsCommand(o)));

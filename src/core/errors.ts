@@ -101,6 +101,22 @@ export class StatementFailedError extends DihyaError {
   }
 }
 
+/**
+ * A statement failed after part of its revision had been committed: a statement that cannot run in
+ * a transaction (PostgreSQL's CREATE INDEX CONCURRENTLY) commits what ran before it. The revision
+ * is not recorded as applied; the message says what stayed and the two ways out.
+ */
+export class RevisionPartlyCommittedError extends StatementFailedError {
+  constructor(revision: string, statementIndex: number, statement: string, databaseError: string, readonly committed: number) {
+    super(revision, statementIndex, statement, databaseError, false);
+    const stayed = committed === 1 ? 'statement 1 stayed committed' : `statements 1 to ${committed} stayed committed`;
+    this.message =
+      `revision ${revision} failed at statement ${statementIndex + 1} (${abbreviate(statement)}): ${databaseError}; ` +
+      `${stayed} (a statement that cannot run in a transaction commits what ran before it) and the revision is not recorded as applied. ` +
+      `Either undo them by hand (its down() shows how) and run the upgrade again, or finish the revision by hand and run \`dihya stamp ${revision}\``;
+  }
+}
+
 /** A statement of a half-applied revision, as its journal knows it. */
 export interface JournaledStatement {
   /** 1-based, in the order the revision runs them. */

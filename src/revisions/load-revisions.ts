@@ -6,9 +6,9 @@ import { CompileError, importTypeScript } from './import-typescript.js';
 import type { MigrationFn, Revision, RevisionBody } from './revision.js';
 import { parseSqlRevision } from './sql-revision-file.js';
 
-/** True for the files of `versions/` that are revisions (not tests, not declarations). */
+/** True for the files of `versions/` that are revisions (not tests, data tests or declarations). */
 export function isRevisionFile(name: string): boolean {
-  return (name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.endsWith('.test.ts')) || name.endsWith('.sql');
+  return (name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.endsWith('.test.ts') && !name.endsWith('.data-test.ts')) || name.endsWith('.sql');
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Connection, Dialect, RenderContext, Statement } from '../dialects/
 import { OperationBuilder } from '../operations/operation-builder.js';
 import type { Operation } from '../operations/operation.js';
 import type { MigrationFn } from '../revisions/revision.js';
+import { runsOutsideTransaction } from './outside-transaction.js';
 
 /** Runs a revision's `up` or `down` against a recorder and returns the operations it asked for. */
 export async function collectOperations(fn: MigrationFn): Promise<readonly Operation[]> {
@@ -20,20 +21,32 @@ export function renderContext(conn: Connection, dialect: Dialect): RenderContext
   };
 }
 
+/** Optional hooks around each statement of a revision. */
+export interface StatementHooks {
+  /**
+   * Runs once each statement has completed, before the next one starts (the journal of databases
+   * whose DDL is not transactional).
+   */
+  afterStatement?: (index: number, sql: string) => Promise<void>;
+  /** Wraps each statement's execution (`dihya test --trace` reads locks around it). */
+  aroundStatement?: (statement: Statement, run: () => Promise<void>) => Promise<void>;
+}
+
 /**
  * Renders each operation just before it runs, so a SQLite rebuild sees the table as the previous
  * operations left it. A failing statement becomes a StatementFailedError that names the revision,
- * the statement and the database's message, with bound values removed from that message.
- * `afterStatement` runs once each statement has completed, before the next one starts (the
- * journal of databases whose DDL is not transactional).
+ * the statement and the database's message, with bound values removed from that message. A
+ * statement that cannot run in a transaction (`transactional: false`, or raw SQL such as CREATE
+ * INDEX CONCURRENTLY on PostgreSQL) goes through `onOutsideTransaction`, which steps out of the
+ * revision's transaction to run it.
  */
 export async function executeOperations(
   conn: Connection,
   dialect: Dialect,
   revision: string,
   operations: readonly Operation[],
-  onOutsideTransaction: (run: () => Promise<void>) => Promise<void>,
-  afterStatement?: (index: number, sql: string) => Promise<void>,
+  onOutsideTransaction: (run: () => Promise<void>, statement: Statement, index: number) => Promise<void>,
+  hooks: StatementHooks = {},
 ): Promise<number> {
   const ctx = renderContext(conn, dialect);
   let index = 0;
@@ -48,13 +61,15 @@ export async function executeOperations(
       const run = async () => {
         await conn.query(statement.sql, statement.params);
       };
+      const at = index;
+      const execute = runsOutsideTransaction(dialect, statement) ? () => onOutsideTransaction(run, statement, at) : run;
       try {
-        if (statement.transactional === false) await onOutsideTransaction(run);
-        else await run();
+        if (hooks.aroundStatement) await hooks.aroundStatement(statement, execute);
+        else await execute();
       } catch (e) {
         throw failure(revision, index, statement.sql, e, statement.params);
       }
-      await afterStatement?.(index, statement.sql);
+      await hooks.afterStatement?.(index, statement.sql);
       index++;
     }
   }

@@ -1,6 +1,6 @@
-import { ChecksumMismatchError, DihyaError, RevisionHalfAppliedError, StatementFailedError, UsageError } from '../core/errors.js';
+import { abbreviate, ChecksumMismatchError, DihyaError, RevisionHalfAppliedError, RevisionPartlyCommittedError, StatementFailedError, UsageError } from '../core/errors.js';
 import type { StepLogger } from '../core/logger.js';
-import type { Connection, Dialect, SessionSettings } from '../dialects/dialect.js';
+import type { Connection, Dialect, SessionSettings, Statement } from '../dialects/dialect.js';
 import type { Plan, Step } from '../revisions/plan.js';
 import type { Revision } from '../revisions/revision.js';
 import type { RevisionGraph } from '../revisions/revision-graph.js';
@@ -9,6 +9,7 @@ import { ciDetails } from './ci-identity.js';
 import { AuditTrail, type AuditTip } from './audit-trail.js';
 import { Bookkeeping } from './bookkeeping.js';
 import { collectOperations, executeOperations } from './execute-operations.js';
+import { runOutsideTransaction, type LockRetry } from './outside-transaction.js';
 import { halfAppliedRevisions, isDataOnly, refusal, StatementJournal } from './statement-journal.js';
 
 /** Progress reported while a plan runs. */
@@ -16,7 +17,8 @@ export type MigrationEvent =
   | { readonly type: 'plan'; readonly steps: readonly Step[] }
   | { readonly type: 'step-start'; readonly step: Step; readonly index: number; readonly total: number }
   | { readonly type: 'step-done'; readonly step: Step; readonly index: number; readonly total: number; readonly durationMs: number }
-  | { readonly type: 'step-skipped'; readonly step: Step; readonly reason: string };
+  | { readonly type: 'step-skipped'; readonly step: Step; readonly reason: string }
+  | { readonly type: 'lock-retry'; readonly step: Step; readonly statement: string; readonly retry: LockRetry };
 
 export interface MigrateOptions {
   readonly environment: string;
@@ -29,6 +31,8 @@ export interface MigrateOptions {
   readonly onEvent?: (e: MigrationEvent) => void;
   readonly beforeRevision?: (step: { revision: string; direction: 'up' | 'down'; message: string; environment: string }) => unknown;
   readonly afterRevision?: (step: { revision: string; direction: 'up' | 'down'; message: string; environment: string; durationMs: number }) => unknown;
+  /** Wraps each statement a revision runs (`dihya test --trace` reads the locks it takes). */
+  readonly aroundStatement?: (step: Step, statement: Statement, run: () => Promise<void>) => Promise<void>;
 }
 
 export interface MigrateResult {
@@ -149,6 +153,7 @@ async function runStep(
   if (ownTransaction) await conn.begin();
   let journal: StatementJournal | undefined;
   let rollsBack = dialect.transactionalDdl;
+  const split = { committed: 0 };
   try {
     const session = dialect.sessionStatements(opts.session);
     if (session.length) await conn.exec(session.join(';\n'));
@@ -176,12 +181,10 @@ async function runStep(
         await journal.start();
       }
     }
-    await executeOperations(conn, dialect, revision.id, operations, async (run) => {
-      // Statements such as CREATE INDEX CONCURRENTLY refuse to run in a transaction.
-      if (conn.inTransaction) await conn.commit();
-      await run();
-      if (ownTransaction) await conn.begin();
-    }, journal && ((index, sql) => journal!.record(index, sql)));
+    await executeOperations(conn, dialect, revision.id, operations, outsideTransaction(conn, dialect, step, opts, ownTransaction, split), {
+      afterStatement: journal && ((index, sql) => journal!.record(index, sql)),
+      aroundStatement: opts.aroundStatement && ((statement, run) => opts.aroundStatement!(step, statement, run)),
+    });
     if (journal) await conn.begin();
     if (step.direction === 'up') applied.add(revision.id);
     else applied.delete(revision.id);
@@ -222,11 +225,43 @@ async function runStep(
     const error = journal
       ? await journal.settleFailure(e)
       : e instanceof StatementFailedError
-        ? new StatementFailedError(e.revision, e.statementIndex, e.statement, e.databaseError, rollsBack)
+        ? split.committed > 0
+          ? new RevisionPartlyCommittedError(e.revision, e.statementIndex, e.statement, e.databaseError, split.committed)
+          : new StatementFailedError(e.revision, e.statementIndex, e.statement, e.databaseError, rollsBack)
         : e;
     await recordFailure(conn, dialect, revision, step, error, opts).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * How a revision runs a statement that refuses transactions (CREATE INDEX CONCURRENTLY): the
+ * revision's transaction is committed, the statement runs on its own with lock_timeout and bounded
+ * retries, and a new transaction with the session settings resumes the revision. `split.committed`
+ * counts the statements that can no longer roll back, so a later failure says what stayed. Under
+ * `--transaction all` it refuses before anything commits: that mode promises one transaction.
+ */
+function outsideTransaction(conn: Connection, dialect: Dialect, step: Step, opts: MigrateOptions, ownTransaction: boolean, split: { committed: number }) {
+  return async (run: () => Promise<void>, statement: Statement, index: number): Promise<void> => {
+    const wasInTransaction = conn.inTransaction;
+    if (wasInTransaction && !ownTransaction) {
+      throw new Error('it cannot run inside a transaction, and --transaction all runs every revision in one; use --transaction per-revision');
+    }
+    if (wasInTransaction) {
+      await conn.commit();
+      if (dialect.transactionalDdl) split.committed = index;
+    }
+    await runOutsideTransaction(conn, dialect, statement, opts.session, run, (retry) => {
+      opts.onEvent?.({ type: 'lock-retry', step, statement: abbreviate(statement.sql, 80), retry });
+      opts.logger.info({ event: 'lock-retry', revision: step.revision, statement: index + 1, attempt: retry.attempt, delayMs: retry.delayMs }, retry.error);
+    });
+    if (dialect.transactionalDdl) split.committed = index + 1;
+    if (wasInTransaction) {
+      await conn.begin();
+      const session = dialect.sessionStatements(opts.session);
+      if (session.length) await conn.exec(session.join(';\n'));
+    }
+  };
 }
 
 async function recordFailure(conn: Connection, dialect: Dialect, revision: Revision, step: Step, error: unknown, opts: MigrateOptions): Promise<void> {
