@@ -133,3 +133,18 @@ function join(tokens: string[]): string {
   }
   return s;
 }
+
+/**
+ * The canonical form of a column default: canonical as an expression, NULL as no default, numbers
+ * in one spelling (`1.50` and `1.5` alike). `booleansAsNumbers`: where TRUE/FALSE are stored as 1/0
+ * (SQLite, MySQL). `unquoteNumbers`: where a number may come back quoted (`'-1'::integer`).
+ */
+export function canonicalDefault(sql: string | null, opts: { booleansAsNumbers: boolean; unquoteNumbers: boolean }): string | null {
+  if (sql === null) return null;
+  const c = canonicalExpression(sql);
+  if (c === 'null') return null;
+  if (opts.booleansAsNumbers && (c === 'true' || c === 'false')) return c === 'true' ? '1' : '0';
+  const quoted = opts.unquoteNumbers ? /^'([+-]?\d+(?:\.\d+)?)'$/.exec(c) : null;
+  if (quoted) return String(Number(quoted[1]));
+  return /^[+-]?\d+(?:\.\d+)?$/.test(c) ? String(Number(c)) : c;
+}

@@ -1,5 +1,5 @@
 import type { SchemaNormalizer } from '../../schema/schema-normalizer.js';
-import { canonicalExpression } from '../../schema/canonical-sql.js';
+import { canonicalDefault, canonicalExpression } from '../../schema/canonical-sql.js';
 import { mysqlDefault, mysqlType } from './mysql-types.js';
 
 const ALIASES: Array<[RegExp, string]> = [
@@ -23,18 +23,6 @@ function canonicalType(type: string): string {
   return t;
 }
 
-/** MySQL prints booleans as 1/0, decimals with their scale (`1.50`) and escapes quotes with a backslash. */
-function canonicalDefault(sql: string | null): string | null {
-  if (sql === null) return null;
-  const c = canonicalExpression(sql);
-  if (c === 'null') return null;
-  if (c === 'true') return '1';
-  if (c === 'false') return '0';
-  const quotedNumber = /^'([+-]?\d+(?:\.\d+)?)'$/.exec(c);
-  if (quotedNumber) return String(Number(quotedNumber[1]));
-  return /^[+-]?\d+(?:\.\d+)?$/.test(c) ? String(Number(c)) : c;
-}
-
 /** How MySQL and MariaDB store a declared schema. RESTRICT and NO ACTION are the same action there. */
 export const mysqlNormalizer: SchemaNormalizer = {
   storedColumn(spec, key) {
@@ -47,7 +35,8 @@ export const mysqlNormalizer: SchemaNormalizer = {
     };
   },
   canonicalType,
-  canonicalDefault,
+  // MySQL prints booleans as 1/0 and decimals with their scale (`1.50`).
+  canonicalDefault: (sql) => canonicalDefault(sql, { booleansAsNumbers: true, unquoteNumbers: true }),
   canonicalExpression,
   canonicalAction: (a) => (a.toLowerCase() === 'restrict' ? 'no action' : a.toLowerCase()),
   comments: true,

@@ -1,5 +1,5 @@
 import type { SchemaNormalizer } from '../../schema/schema-normalizer.js';
-import { canonicalExpression } from '../../schema/canonical-sql.js';
+import { canonicalDefault, canonicalExpression } from '../../schema/canonical-sql.js';
 import { postgresDefault } from './postgres-renderer.js';
 import { postgresType } from './postgres-types.js';
 
@@ -31,16 +31,10 @@ const NUMERIC_TYPE = /^(integer|bigint|smallint|numeric|real|double precision)/;
 
 /**
  * PostgreSQL prints defaults with casts (`'x'::character varying`, `'-1'::integer`) and quotes
- * some numbers; the canonical form drops the casts and the quotes around numbers of numeric columns.
+ * some numbers; the canonical form drops the casts, and the quotes around numbers of numeric columns.
  */
-function canonicalDefault(sql: string | null, type: string): string | null {
-  if (sql === null) return null;
-  const c = canonicalExpression(sql);
-  if (c === 'null') return null;
-  const quotedNumber = /^'([+-]?\d+(?:\.\d+)?)'$/.exec(c);
-  if (quotedNumber && NUMERIC_TYPE.test(canonicalType(type))) return String(Number(quotedNumber[1]));
-  if (/^[+-]?\d+(?:\.\d+)?$/.test(c)) return String(Number(c));
-  return c;
+function canonicalPostgresDefault(sql: string | null, type: string): string | null {
+  return canonicalDefault(sql, { booleansAsNumbers: false, unquoteNumbers: NUMERIC_TYPE.test(canonicalType(type)) });
 }
 
 /** How PostgreSQL and PGlite store and print a declared schema. */
@@ -54,7 +48,7 @@ export const postgresNormalizer: SchemaNormalizer = {
     };
   },
   canonicalType,
-  canonicalDefault,
+  canonicalDefault: canonicalPostgresDefault,
   canonicalExpression,
   canonicalAction: (a) => a.toLowerCase(),
   comments: true,

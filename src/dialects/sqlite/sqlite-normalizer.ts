@@ -1,19 +1,10 @@
 import type { SchemaNormalizer } from '../../schema/schema-normalizer.js';
-import { canonicalExpression } from '../../schema/canonical-sql.js';
+import { canonicalDefault, canonicalExpression } from '../../schema/canonical-sql.js';
 import { sqliteDefault, sqliteType } from './sqlite-types.js';
 
 /** SQLite keeps the declared type name; only spacing and case can differ. */
 function canonicalType(type: string): string {
   return type.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*\(\s*/g, '(').replace(/\s*,\s*/g, ',').replace(/\s*\)/g, ')');
-}
-
-function canonicalDefault(sql: string | null): string | null {
-  if (sql === null) return null;
-  const c = canonicalExpression(sql);
-  if (c === 'null') return null;
-  if (c === 'true') return '1';
-  if (c === 'false') return '0';
-  return /^[+-]?\d+(?:\.\d+)?$/.test(c) ? String(Number(c)) : c;
 }
 
 /**
@@ -31,7 +22,7 @@ export const sqliteNormalizer: SchemaNormalizer = {
     };
   },
   canonicalType,
-  canonicalDefault,
+  canonicalDefault: (sql) => canonicalDefault(sql, { booleansAsNumbers: true, unquoteNumbers: false }),
   canonicalExpression,
   canonicalAction: (a) => a.toLowerCase(),
   comments: false,
