@@ -38,4 +38,14 @@ export { check, drift, type CheckResult, type DriftResult } from './api/schema-c
 export { dumpSchema, type DumpFormat } from './api/schema-dump.js';
 export { compareSchemas, type SchemaDifference } from './diff/compare-schemas.js';
 export { diffSchemas } from './diff/diff-schemas.js';
+export { gdprMap, type GdprMapResult, type InventoryColumn, type InventoryTable } from './api/gdpr-map.js';
+export { gdprScan, type GdprScanOptions, type ScanFinding, type ScanReport } from './api/gdpr-scan.js';
+export { buildDataMap, type DataMap, type DataMapTable, type DataMapColumn } from './gdpr/data-map.js';
+export { subjectPaths, type SubjectPaths, type SubjectPath, type JoinStep } from './gdpr/subject-paths.js';
+export { processingRecord } from './gdpr/processing-record.js';
+export {
+  validatePersonalColumn, validatePersonalTable, LAWFUL_BASES, ERASURE_STRATEGIES,
+  type LawfulBasis, type ErasureStrategy, type PersonalColumn, type PersonalColumnAnnotation, type PersonalTable, type SubjectLink,
+  type DataMapConfig, type DataMapTableConfig,
+} from './gdpr/personal-data.js';
 export * from './core/errors.js';

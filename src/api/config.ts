@@ -1,6 +1,7 @@
 import type { SessionSettings } from '../dialects/dialect.js';
 import type { DeclaredSchema } from '../schema/declared-schema.js';
 import type { LintConfig } from '../lint/lint-config.js';
+import type { DataMapConfig } from '../gdpr/personal-data.js';
 
 /** One named database. `DIHYA_<NAME>_URL` overrides `url`. */
 export interface EnvironmentConfig {
@@ -32,6 +33,14 @@ export interface DihyaConfig {
    * `dihya check` and `dihya schema` compare the database with.
    */
   schema?: DeclaredSchema;
+  /**
+   * The personal-data map for tables the declared schema does not annotate (SQL written by hand): the
+   * same `personal` annotations per table and column, merged with the schema's (this one wins).
+   * `dihya gdpr map` prints it; `dihya gdpr scan` reports personal data it does not declare.
+   *
+   * @example dataMap: { tables: { newsletter: { columns: { email: { category: 'user.contact.email', basis: 'consent', retention: 'P2Y', strategy: 'delete' } } } } }
+   */
+  dataMap?: DataMapConfig;
   /**
    * `dihya lint`: a severity per rule (`'error'`, `'warning'` or `'off'`), the dialects to lint for,
    * and where the rule pages are published (see docs/rules/).

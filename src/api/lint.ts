@@ -3,6 +3,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, UsageError } from '../core/errors.js';
 import { RULES } from '../lint/registry.js';
+import { classifiedColumns } from '../gdpr/data-map.js';
 import { runLint } from '../lint/lint-engine.js';
 import { LINT_DIALECTS, type LintDialect, type LintReport, type SeveritySetting } from '../lint/lint-types.js';
 import type { ProjectFile, RevisionSource } from '../lint/revision-source.js';
@@ -68,6 +69,7 @@ export async function lint(project: Project, options: LintOptions = {}): Promise
       lockTimeoutConfigured: lockTimeout !== undefined && String(lockTimeout).trim() !== '' && !/^0+\D*$/.test(String(lockTimeout).trim()),
       templateTexts: templateTexts(project),
       knownTargets,
+      classifiedColumns: classifiedColumns(project.config.schema, project.config.dataMap),
     },
   });
 }

@@ -21,6 +21,7 @@ export const HELP_EXAMPLES: Record<string, string[]> = {
   check: ['dihya check', 'dihya check --env staging --json'],
   drift: ['dihya drift', 'dihya drift --env production --json'],
   schema: ['dihya schema dump > schema.ts', 'dihya schema dump --format sql', 'dihya schema dump --format json --env production'],
+  gdpr: ['dihya gdpr map', 'dihya gdpr map --format markdown > processing-record.md', 'dihya gdpr map --env production --json', 'dihya gdpr scan', 'dihya gdpr scan --sample 1000 --env staging'],
   docs: ['dihya docs', 'dihya docs --out site/migrations --env production'],
 };
 

@@ -94,6 +94,10 @@ function program(run: (fn: () => Promise<number>) => Promise<void>): Command {
   withCommonOptions(p.command('docs').description('write the migrations register (Markdown) and an HTML page with the revision graph'))
     .option('--out <dir>', 'the output folder (default: docs inside the migrations folder)')
     .action((o) => run(async () => (await import('./commands/docs.js')).docsCommand(o)));
+  withCommonOptions(p.command('gdpr').description('`gdpr map`: the personal-data inventory and each table\'s path to the subject; `gdpr scan`: personal data the map does not declare (exit 3)').argument('<action>', 'map or scan'))
+    .addOption(new Option('--format <format>', 'map: text, json, or markdown (a GDPR Art. 30 record of processing)').choices(['text', 'json', 'markdown']))
+    .option('--sample <rows>', 'scan: rows read per table at most (default 200; 0 checks names only)')
+    .action((action, o) => run(async () => (await import('./commands/gdpr.js')).gdprCommand(action, o)));
   for (const cmd of p.commands) cmd.addHelpText('after', examplesText(cmd.name()));
   return p;
 }

@@ -173,6 +173,20 @@ function halfAppliedMessage(
   );
 }
 
+/**
+ * A revision irreversibly changes data (`op.anonymizeColumn`) and its `rollback` text does not
+ * say so: whoever reads the revision before a deployment must know a downgrade brings nothing back.
+ */
+export class UndeclaredIrreversibleError extends DihyaError {
+  constructor(readonly revision: string, what: string) {
+    super(
+      'REVISION_SYNTAX',
+      `revision ${revision} runs ${what}, which cannot be undone, but its rollback text does not say so; ` +
+        "write in `rollback` that the change is irreversible (e.g. 'Irreversible: the former values cannot be restored')",
+    );
+  }
+}
+
 /** An operation the dialect cannot express. */
 export class UnsupportedOperationError extends DihyaError {
   constructor(dialect: string, what: string, hint = '') {

@@ -78,6 +78,7 @@ const MAPPERS: Mappers = {
   setColumnComment: (op) => [{ kind: 'other', what: `comment on ${op.table}.${op.column}` }],
   execute: () => [],
   bulkInsert: (op) => [{ kind: 'data', verb: 'insert', table: op.table }],
+  anonymizeColumn: (op) => [{ kind: 'data', verb: 'update', table: op.table }],
 };
 
 /**

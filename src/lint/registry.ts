@@ -19,6 +19,7 @@ import { revisionTexts } from './rules/revision-texts.js';
 import { secretInScript } from './rules/secret-in-script.js';
 import { setNotNull } from './rules/set-not-null.js';
 import { sqliteTableRebuild } from './rules/sqlite-table-rebuild.js';
+import { unclassifiedPersonalColumn } from './rules/unclassified-personal-column.js';
 import { uniqueWithoutUsingIndex } from './rules/unique-without-using-index.js';
 import { unparsableSql } from './rules/unparsable-sql.js';
 import { unusedIgnore } from './rules/unused-ignore.js';
@@ -53,4 +54,5 @@ export const RULES: readonly LintRule[] = [
   criticalWithoutDataTest,
   missingDependency,
   secretInScript,
+  unclassifiedPersonalColumn,
 ];

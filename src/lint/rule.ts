@@ -18,6 +18,11 @@ export interface ProjectFacts {
   readonly templateTexts: readonly string[];
   /** Every revision id and branch label, for `dependsOn` checks. */
   readonly knownTargets: ReadonlySet<string>;
+  /**
+   * Every `table.column` (lower-case) the personal-data map classifies, `personal: false` included;
+   * absent when the project declares neither a schema nor a data map.
+   */
+  readonly classifiedColumns?: ReadonlySet<string>;
 }
 
 /** What a rule sees of one revision, for one dialect. */

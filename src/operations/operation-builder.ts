@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { DEFAULT_ANONYMIZE_BATCH, type AnonymizeOptions, type AnonymizeStrategy } from './anonymize-options.js';
 import type { ColumnChange, ColumnSpec, ReferentialAction } from './column-spec.js';
 import { constraintName } from './constraint-names.js';
 import type { CreateTableOptions } from './create-table-options.js';
@@ -151,6 +152,49 @@ export class OperationBuilder {
   /** Inserts rows; every value is a bound parameter. */
   bulkInsert(table: string, rows: Record<string, unknown>[]): void {
     this.#push({ kind: 'bulkInsert', table, rows: rows.map((r) => ({ ...r })) });
+  }
+  /**
+   * Adds the soft-delete flag and timestamp of personal data: `is_rgpd_deleted boolean NOT NULL
+   * DEFAULT false` and `rgpd_deleted_at timestamp` (NULL until the row is soft-deleted). Recorded
+   * as two `addColumn` operations, so every dialect, lint rule and inverse already knows them.
+   *
+   * @example
+   * async up(op) { op.addSoftDelete('users'); }
+   * async down(op) { op.dropColumn('users', 'rgpd_deleted_at'); op.dropColumn('users', 'is_rgpd_deleted'); }
+   */
+  addSoftDelete(table: string): void {
+    requireName(table, 'addSoftDelete', 'table');
+    this.addColumn(table, 'is_rgpd_deleted', { type: 'boolean', notNull: true, default: false });
+    this.addColumn(table, 'rgpd_deleted_at', { type: 'timestamp' });
+  }
+  /**
+   * Irreversibly replaces the existing values of a personal-data column (see AnonymizeStrategy),
+   * `batchSize` rows per statement (default 1,000) in primary-key order, so no statement touches the
+   * whole table; `where` restricts the rows. The table needs a single-column primary key. The
+   * revision's `rollback` text must say the change is irreversible, or the runner refuses it; its
+   * `down()` cannot bring the values back. `'pseudonymize'` is computed when the revision runs,
+   * with the key in `DIHYA_GDPR_KEY`, and so has no offline SQL.
+   *
+   * @example
+   * // rollback: 'Irreversible: the e-mails of deleted accounts cannot be restored.'
+   * async up(op) {
+   *   op.anonymizeColumn('users', 'email', 'anonymize', { where: 'is_rgpd_deleted = true', batchSize: 500 });
+   *   op.anonymizeColumn('users', 'phone', 'null', { where: 'is_rgpd_deleted = true' });
+   * }
+   */
+  anonymizeColumn(table: string, column: string, strategy: AnonymizeStrategy, options: AnonymizeOptions = {}): void {
+    requireName(table, 'anonymizeColumn', 'table');
+    requireName(column, 'anonymizeColumn', 'column');
+    const where = `anonymizeColumn('${table}', '${column}')`;
+    if (!['null', 'anonymize', 'pseudonymize'].includes(strategy)) {
+      throw new UsageError(`${where} needs the strategy 'null', 'anonymize' or 'pseudonymize', got '${String(strategy)}'`);
+    }
+    const batchSize = options.batchSize ?? DEFAULT_ANONYMIZE_BATCH;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`${where} needs batchSize as a whole number of rows, at least 1`);
+    if (options.where !== undefined && (typeof options.where !== 'string' || options.where.trim() === '')) {
+      throw new UsageError(`${where} needs where as a SQL condition such as "is_rgpd_deleted = true"`);
+    }
+    this.#push({ kind: 'anonymizeColumn', table, column, strategy, batchSize, ...(options.where !== undefined ? { where: options.where } : {}) });
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AnonymizeStrategy } from './anonymize-options.js';
 import type { ColumnChange, ColumnSpec, DefaultValue, ReferentialAction } from './column-spec.js';
 
 /**
@@ -49,7 +50,16 @@ export type Operation =
   | { readonly kind: 'setTableComment'; readonly table: string; readonly comment: string | null }
   | { readonly kind: 'setColumnComment'; readonly table: string; readonly column: string; readonly comment: string | null }
   | { readonly kind: 'execute'; readonly sql: string; readonly params?: readonly unknown[] }
-  | { readonly kind: 'bulkInsert'; readonly table: string; readonly rows: readonly Readonly<Record<string, unknown>>[] };
+  | { readonly kind: 'bulkInsert'; readonly table: string; readonly rows: readonly Readonly<Record<string, unknown>>[] }
+  /** Replaces existing values of personal data, `batchSize` rows at a time in primary-key order. Irreversible. */
+  | {
+      readonly kind: 'anonymizeColumn';
+      readonly table: string;
+      readonly column: string;
+      readonly strategy: AnonymizeStrategy;
+      readonly where?: string;
+      readonly batchSize: number;
+    };
 
 /** A primary or unique key of `createTable`, its name resolved. */
 export interface NamedKey {
@@ -69,4 +79,4 @@ export interface TableForeignKey {
 
 export type OperationKind = Operation['kind'];
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
-export type { ColumnChange, ColumnSpec, DefaultValue, ReferentialAction };
+export type { AnonymizeStrategy, ColumnChange, ColumnSpec, DefaultValue, ReferentialAction };

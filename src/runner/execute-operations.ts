@@ -5,6 +5,7 @@ import { OperationBuilder } from '../operations/operation-builder.js';
 import type { Operation } from '../operations/operation.js';
 import type { MigrationFn } from '../revisions/revision.js';
 import { runsOutsideTransaction } from './outside-transaction.js';
+import { pseudonymizeStatements } from './pseudonymize-column.js';
 
 /** Runs a revision's `up` or `down` against a recorder and returns the operations it asked for. */
 export async function collectOperations(fn: MigrationFn): Promise<readonly Operation[]> {
@@ -51,13 +52,16 @@ export async function executeOperations(
   const ctx = renderContext(conn, dialect);
   let index = 0;
   for (const operation of operations) {
-    let statements: Statement[];
+    let statements: Iterable<Statement> | AsyncIterable<Statement>;
     try {
-      statements = await dialect.render(operation, ctx);
+      // Pseudonyms need the key this process holds, so they are computed here, batch by batch.
+      statements = operation.kind === 'anonymizeColumn' && operation.strategy === 'pseudonymize'
+        ? pseudonymizeStatements(conn, dialect, operation)
+        : await dialect.render(operation, ctx);
     } catch (e) {
       throw failure(revision, index, `${operation.kind} on ${describeTarget(operation)}`, e, undefined);
     }
-    for (const statement of statements) {
+    for await (const statement of statements) {
       const run = async () => {
         await conn.query(statement.sql, statement.params);
       };

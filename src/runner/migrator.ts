@@ -9,6 +9,7 @@ import { ciDetails } from './ci-identity.js';
 import { AuditTrail, type AuditTip } from './audit-trail.js';
 import { Bookkeeping } from './bookkeeping.js';
 import { collectOperations, executeOperations } from './execute-operations.js';
+import { requireIrreversibleNotice } from './irreversible-notice.js';
 import { runOutsideTransaction, type LockRetry } from './outside-transaction.js';
 import { halfAppliedRevisions, isDataOnly, refusal, StatementJournal } from './statement-journal.js';
 
@@ -65,6 +66,7 @@ export async function migrate(
     const heads = await books.heads();
     if (!opts.allowChanged) await refuseChanged(books, graph);
     const plan = makePlan(heads);
+    await requireIrreversibleNotice(graph, plan);
     opts.onEvent?.({ type: 'plan', steps: plan.steps });
     const done: Array<Step & { durationMs: number }> = [];
     const all = opts.transaction === 'all';

@@ -1,9 +1,12 @@
 import type { Connection, Dialect, RenderContext } from '../dialects/dialect.js';
 import type { Plan } from '../revisions/plan.js';
-import type { Revision } from '../revisions/revision.js';
+import type { Operation } from '../operations/operation.js';
+import type { MigrationFn, Revision } from '../revisions/revision.js';
 import type { RevisionGraph } from '../revisions/revision-graph.js';
 import { inlineParams } from '../dialects/sql-literal.js';
 import { collectOperations, renderContext } from './execute-operations.js';
+import { requireIrreversibleNotice } from './irreversible-notice.js';
+import { OfflineTables } from './offline-tables.js';
 
 /**
  * Offline mode: the SQL a plan would run, as a script a DBA can review and apply. Bound values are
@@ -21,9 +24,18 @@ export async function offlineSql(
 ): Promise<string> {
   const out: string[] = [`-- dihya-migrate: offline SQL for ${dialect.name}, generated ${new Date().toISOString()}`];
   const ctx: RenderContext = scratch ? renderContext(scratch, dialect) : { introspectTable: async () => undefined };
+  // Without a scratch database, anonymizeColumn learns its column's type from the revisions' operations.
+  const tables = new OfflineTables();
+  const anonymizeCtx: RenderContext = scratch ? ctx : { introspectTable: async (name) => tables.table(name) };
+  const renderOne = async (op: Operation) => {
+    const statements = await dialect.render(op, op.kind === 'anonymizeColumn' ? anonymizeCtx : ctx);
+    tables.apply(op);
+    return statements;
+  };
   if (scratch) await replayOnScratch(scratch, dialect, graph, startHeads);
-  else await renderApplied(dialect, graph, startHeads, ctx);
+  else await renderApplied(dialect, graph, startHeads, ctx, tables);
   out.push(...dialect.bookkeepingDdl().map((s) => `${s};`), '');
+  await requireIrreversibleNotice(graph, plan);
   const applied = graph.appliedSet(startHeads);
   for (const step of plan.steps) {
     const revision = graph.get(step.revision);
@@ -35,7 +47,7 @@ export async function offlineSql(
       continue;
     }
     for (const op of await collectOperations(fn)) {
-      for (const st of await dialect.render(op, ctx)) {
+      for (const st of await renderOne(op)) {
         out.push(`${inlineParams(st.sql, st.params ?? [], (v) => dialect.literal(v))};`);
         if (scratch) await runOnScratch(scratch, op.kind, st.sql, st.params);
       }
@@ -63,19 +75,27 @@ async function replayOnScratch(scratch: Connection, dialect: Dialect, graph: Rev
   const ctx = renderContext(scratch, dialect);
   for (const revision of graph.all()) {
     if (!applied.has(revision.id)) continue;
-    for (const op of await collectOperations((await revision.load()).up)) {
+    for (const op of await schemaOperations((await revision.load()).up)) {
       for (const st of await dialect.render(op, ctx)) await runOnScratch(scratch, op.kind, st.sql, st.params);
     }
   }
 }
 
 /** Renders, without printing, the revisions applied at the start of the plan. */
-async function renderApplied(dialect: Dialect, graph: RevisionGraph<Revision>, startHeads: readonly string[], ctx: RenderContext): Promise<void> {
+async function renderApplied(dialect: Dialect, graph: RevisionGraph<Revision>, startHeads: readonly string[], ctx: RenderContext, tables: OfflineTables): Promise<void> {
   const applied = graph.appliedSet(startHeads);
   for (const revision of graph.all()) {
     if (!applied.has(revision.id)) continue;
-    for (const op of await collectOperations((await revision.load()).up)) await dialect.render(op, ctx);
+    for (const op of await schemaOperations((await revision.load()).up)) {
+      await dialect.render(op, ctx);
+      tables.apply(op);
+    }
   }
+}
+
+/** What replaying an applied revision needs: anonymizing rewrites rows, and pseudonyms have no SQL. */
+async function schemaOperations(fn: MigrationFn): Promise<readonly Operation[]> {
+  return (await collectOperations(fn)).filter((op) => op.kind !== 'anonymizeColumn');
 }
 
 /** Schema changes must replay; a data statement that fails on the empty scratch copy does not matter. */

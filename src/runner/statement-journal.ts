@@ -29,7 +29,7 @@ function firstWords(sql: string): string {
 
 /** True when every operation only changes rows: such a revision runs in one real transaction even on MySQL. */
 export function isDataOnly(operations: readonly Operation[]): boolean {
-  return operations.every((op) => op.kind === 'bulkInsert' || (op.kind === 'execute' && DATA_ONLY.test(firstWords(op.sql))));
+  return operations.every((op) => op.kind === 'bulkInsert' || op.kind === 'anonymizeColumn' || (op.kind === 'execute' && DATA_ONLY.test(firstWords(op.sql))));
 }
 
 /** The half-applied revisions of this database (none where DDL is transactional). */

@@ -70,7 +70,7 @@ describe('check and drift', { concurrency: true }, () => {
         const declared = readFileSync(schemaFile, 'utf8');
         writeFileSync(schemaFile, declared.replace("rank: { type: 'smallint'", "note: { type: 'text' },\n        rank: { type: 'smallint'"));
         const uncaptured = await run('check', '--json');
-        assert.equal(uncaptured.status, 3);
+        assert.equal(uncaptured.status, 3, uncaptured.stdout + uncaptured.stderr);
         assert.deepEqual(json(uncaptured).differences, [{ object: 'column roles.note', change: 'missing', detail: 'expected, but the database lacks it' }]);
         writeFileSync(schemaFile, declared);
 

@@ -2,13 +2,14 @@ import { UnsupportedOperationError, UsageError } from '../../core/errors.js';
 import type { Operation, OperationKind, OperationOf } from '../../operations/operation.js';
 import { bare, constraintName } from '../../operations/constraint-names.js';
 import type { TableModel } from '../../schema/schema-model.js';
+import { renderAnonymizeColumn, type AnonymizeSyntax } from '../anonymize-sql.js';
 import { renderBulkInsert } from '../bulk-insert.js';
 import type { RenderContext, Statement } from '../dialect.js';
 import { isPlainIdentifier } from '../sql-literal.js';
 import { actions, columnDefinition, columnKeys, modifiedColumn, quoteBacktick, tableConstraints } from './mysql-column-sql.js';
 import { implicitForeignKeyIndex } from './mysql-introspector.js';
 import { offlineSchema } from './mysql-offline-schema.js';
-import { isLongType, mysqlDefault, mysqlString, mysqlType } from './mysql-types.js';
+import { isLongType, mysqlDefault, mysqlLiteral, mysqlString, mysqlType } from './mysql-types.js';
 
 export { quoteBacktick };
 
@@ -16,6 +17,16 @@ export { quoteBacktick };
 const MAX_PARAMS = 65_535;
 
 const q = quoteBacktick;
+
+/** The SQL pieces of `anonymizeColumn` (MySQL's `||` is OR unless PIPES_AS_CONCAT, so CONCAT). */
+const anonymizeSyntax: AnonymizeSyntax = {
+  dialect: 'mysql',
+  quoteIdent: q,
+  literal: mysqlLiteral,
+  placeholder: () => '?',
+  concat: (parts) => `CONCAT(${parts.join(', ')})`,
+  asText: (e) => e,
+};
 
 /**
  * Online DDL clauses. Written only where MySQL 8 and MariaDB 10.11 both do the change without
@@ -265,6 +276,8 @@ export const mysqlRenderers: Renderers = {
   },
   execute: (op) => [{ sql: op.sql, params: op.params }],
   bulkInsert: (op) => renderBulkInsert(op.table, op.rows, q, () => '?', MAX_PARAMS),
+  // Offline, the columns come from the tables the earlier revisions built.
+  anonymizeColumn: (op, ctx) => renderAnonymizeColumn(op, { ...ctx, introspectTable: (t) => liveTable(ctx, t) }, anonymizeSyntax),
 };
 
 /** Renders any operation for MySQL and MariaDB; offline, the schema it builds is followed for the next ones. */

@@ -17,7 +17,7 @@ export const postgresDialect: Dialect = {
   literal: (v) => quoteLiteral(v, { true: 'true', false: 'false' }),
   placeholder: (n) => `$${n}`,
   async render(op, ctx) {
-    return renderPostgres(op.kind === 'bulkInsert' ? await withJsonAsText(op, ctx) : op);
+    return renderPostgres(op.kind === 'bulkInsert' ? await withJsonAsText(op, ctx) : op, ctx);
   },
   splitScript(sql) {
     return splitter.splitQuery(sql, splitter.postgreSplitterOptions)

@@ -1,7 +1,8 @@
 import type { ColumnSpec, DefaultValue, Operation, OperationKind, OperationOf } from '../../operations/operation.js';
 import { bare, constraintName } from '../../operations/constraint-names.js';
+import { renderAnonymizeColumn, type AnonymizeSyntax } from '../anonymize-sql.js';
 import { renderBulkInsert } from '../bulk-insert.js';
-import type { Statement } from '../dialect.js';
+import type { RenderContext, Statement } from '../dialect.js';
 import { isPlainIdentifier, quoteDoubleQuoted as q, quoteLiteral } from '../sql-literal.js';
 import { postgresType } from './postgres-types.js';
 
@@ -38,7 +39,18 @@ function actions(onDelete?: string, onUpdate?: string): string {
   return (onDelete ? ` ON DELETE ${onDelete.toUpperCase()}` : '') + (onUpdate ? ` ON UPDATE ${onUpdate.toUpperCase()}` : '');
 }
 
-type Renderers = { [K in OperationKind]: (op: OperationOf<K>) => Statement[] };
+type Renderers = { [K in OperationKind]: (op: OperationOf<K>, ctx: RenderContext) => Promise<Statement[]> | Statement[] };
+
+/** The SQL pieces of `anonymizeColumn`; md5 of the key text shapes a UUID for uuid columns. */
+const anonymizeSyntax: AnonymizeSyntax = {
+  dialect: 'postgres',
+  quoteIdent: q,
+  literal: (v) => quoteLiteral(v, { true: 'true', false: 'false' }),
+  placeholder: (n) => `$${n}`,
+  concat: (parts) => parts.join(' || '),
+  asText: (e) => `${e}::text`,
+  uuidFrom: (e) => `md5(${e})::uuid`,
+};
 
 /** COMMENT ON a column of every column spec that has one (PostgreSQL has no inline column comment). */
 function columnComments(table: string, columns: Readonly<Record<string, ColumnSpec>>): Statement[] {
@@ -127,9 +139,10 @@ export const postgresRenderers: Renderers = {
   setColumnComment: (op) => [commentOn(`COLUMN ${q(op.table)}.${q(op.column)}`, op.comment)],
   execute: (op) => [{ sql: op.sql, params: op.params }],
   bulkInsert: (op) => renderBulkInsert(op.table, op.rows, q, (n) => `$${n}`, MAX_PARAMS),
+  anonymizeColumn: (op, ctx) => renderAnonymizeColumn(op, ctx, anonymizeSyntax),
 };
 
 /** Renders any operation for PostgreSQL. */
-export function renderPostgres(op: Operation): Statement[] {
-  return (postgresRenderers[op.kind] as (o: Operation) => Statement[])(op);
+export async function renderPostgres(op: Operation, ctx: RenderContext): Promise<Statement[]> {
+  return (postgresRenderers[op.kind] as (o: Operation, c: RenderContext) => Promise<Statement[]> | Statement[])(op, ctx);
 }

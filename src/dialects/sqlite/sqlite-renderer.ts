@@ -1,10 +1,11 @@
 import { DihyaError } from '../../core/errors.js';
 import type { Operation, OperationKind, OperationOf } from '../../operations/operation.js';
 import { bare } from '../../operations/constraint-names.js';
+import { renderAnonymizeColumn, type AnonymizeSyntax } from '../anonymize-sql.js';
 import { renderBulkInsert } from '../bulk-insert.js';
 import { tableKeysModel } from '../table-keys-model.js';
 import type { RenderContext, Statement } from '../dialect.js';
-import { isPlainIdentifier, quoteDoubleQuoted as q } from '../sql-literal.js';
+import { isPlainIdentifier, quoteDoubleQuoted as q, quoteLiteral } from '../sql-literal.js';
 import { mentionsColumn, rebuildTable, withConstraint, withoutColumn, withoutConstraint } from './sqlite-rebuild.js';
 import { addSpecColumn, createTableSql, type MutableTable } from './sqlite-table-sql.js';
 import { sqliteDefault, sqliteType } from './sqlite-types.js';
@@ -13,6 +14,16 @@ import { sqliteDefault, sqliteType } from './sqlite-types.js';
 const MAX_PARAMS = 32_766;
 
 type Renderers = { [K in OperationKind]: (op: OperationOf<K>, ctx: RenderContext) => Promise<Statement[]> | Statement[] };
+
+/** The SQL pieces of `anonymizeColumn` (booleans are 0/1 in SQLite). */
+const anonymizeSyntax: AnonymizeSyntax = {
+  dialect: 'sqlite',
+  quoteIdent: q,
+  literal: (v) => quoteLiteral(v, { true: '1', false: '0' }),
+  placeholder: () => '?',
+  concat: (parts) => parts.join(' || '),
+  asText: (e) => `CAST(${e} AS TEXT)`,
+};
 
 function emptyTable(name: string): MutableTable {
   return { name, columns: [], primaryKey: null, uniques: [], foreignKeys: [], checks: [], indexes: [], comment: null };
@@ -106,6 +117,7 @@ export const sqliteRenderers: Renderers = {
   setColumnComment: () => [],
   execute: (op) => [{ sql: op.sql, params: op.params }],
   bulkInsert: (op) => renderBulkInsert(op.table, op.rows, q, () => '?', MAX_PARAMS),
+  anonymizeColumn: (op, ctx) => renderAnonymizeColumn(op, ctx, anonymizeSyntax),
 };
 
 /** Renders any operation for SQLite. */
