@@ -43,6 +43,13 @@ export { gdprScan, type GdprScanOptions, type ScanFinding, type ScanReport } fro
 export { buildDataMap, type DataMap, type DataMapTable, type DataMapColumn } from './gdpr/data-map.js';
 export { subjectPaths, type SubjectPaths, type SubjectPath, type JoinStep } from './gdpr/subject-paths.js';
 export { processingRecord } from './gdpr/processing-record.js';
+export { eraseSubjects, type ErasureCount, type ErasureReceipt, type EraseSubjectsOptions } from './api/gdpr-erase.js';
+export { exportSubjectData, type SubjectExport, type ExportTable } from './api/gdpr-export.js';
+export { subjectHmac } from './gdpr/subject-hmac.js';
+export { eraseInBatches, type BatchedErasureOptions } from './api/gdpr-bulk.js';
+export { gdprPurge, type PurgeOptions, type PurgeResult, type AgedRows } from './api/gdpr-purge.js';
+export { gdprReplay, type ReplayOptions, type ReplayResult } from './api/gdpr-replay.js';
+export type { GdprReceipt } from './gdpr/receipt.js';
 export {
   validatePersonalColumn, validatePersonalTable, LAWFUL_BASES, ERASURE_STRATEGIES,
   type LawfulBasis, type ErasureStrategy, type PersonalColumn, type PersonalColumnAnnotation, type PersonalTable, type SubjectLink,

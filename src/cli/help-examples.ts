@@ -21,7 +21,7 @@ export const HELP_EXAMPLES: Record<string, string[]> = {
   check: ['dihya check', 'dihya check --env staging --json'],
   drift: ['dihya drift', 'dihya drift --env production --json'],
   schema: ['dihya schema dump > schema.ts', 'dihya schema dump --format sql', 'dihya schema dump --format json --env production'],
-  gdpr: ['dihya gdpr map', 'dihya gdpr map --format markdown > processing-record.md', 'dihya gdpr map --env production --json', 'dihya gdpr scan', 'dihya gdpr scan --sample 1000 --env staging'],
+  gdpr: ['dihya gdpr map', 'dihya gdpr map --format markdown > processing-record.md', 'dihya gdpr map --env production --json', 'dihya gdpr scan', 'dihya gdpr scan --sample 1000 --env staging', 'dihya gdpr export --subject 42 --format csv --out subject-42.csv', 'dihya gdpr erase --subject 42 --dry-run', 'dihya gdpr erase --subject 42 --env production --json', 'dihya gdpr erase --subjects-file requests.txt', 'dihya gdpr purge --dry-run --env production', 'dihya gdpr replay --since 2026-03-01T02:00:00Z --env production'],
   docs: ['dihya docs', 'dihya docs --out site/migrations --env production'],
 };
 

@@ -94,9 +94,18 @@ function program(run: (fn: () => Promise<number>) => Promise<void>): Command {
   withCommonOptions(p.command('docs').description('write the migrations register (Markdown) and an HTML page with the revision graph'))
     .option('--out <dir>', 'the output folder (default: docs inside the migrations folder)')
     .action((o) => run(async () => (await import('./commands/docs.js')).docsCommand(o)));
-  withCommonOptions(p.command('gdpr').description('`gdpr map`: the personal-data inventory and each table\'s path to the subject; `gdpr scan`: personal data the map does not declare (exit 3)').argument('<action>', 'map or scan'))
-    .addOption(new Option('--format <format>', 'map: text, json, or markdown (a GDPR Art. 30 record of processing)').choices(['text', 'json', 'markdown']))
+  withCommonOptions(p.command('gdpr').description('`gdpr map`: the personal-data inventory and each table\'s path to the subject; `gdpr scan`: personal data the map does not declare (exit 3)').argument('<action>', 'map, scan, export (a subject\'s data) or erase (a subject, exit 3 if data remains)'))
+    .addOption(new Option('--format <format>', 'map: text, json, or markdown (a GDPR Art. 30 record of processing); export: json or csv').choices(['text', 'json', 'markdown', 'csv']))
     .option('--sample <rows>', 'scan: rows read per table at most (default 200; 0 checks names only)')
+    .option('--subject <id>', 'export, erase: the subject\'s id (the subject table\'s identifying column)')
+    .option('--out <path>', 'export: write the export to this file instead of stdout')
+    .option('--dry-run', 'erase: print the plan with row counts and change nothing')
+    .option('--receipt <path>', 'export, erase: the receipt file (default: gdpr-receipts/<requestId>.json beside the migrations folder)')
+    .option('--subjects-file <path>', 'erase: the subjects of a text file, one id per line (# comments), in batches')
+    .option('--batch-size <n>', 'erase --subjects-file, purge, replay: subjects per transaction (default 500)')
+    .option('--since <iso>', 'replay: the restored backup\'s time; erasures since then are applied again')
+    .option('--receipts <path>', 'replay: the receipt files to read (default: gdpr-receipts beside the migrations folder)')
+    .option('--from-env <name>', 'replay: read the erasures from that environment\'s audit trail instead of receipt files')
     .action((action, o) => run(async () => (await import('./commands/gdpr.js')).gdprCommand(action, o)));
   for (const cmd of p.commands) cmd.addHelpText('after', examplesText(cmd.name()));
   return p;

@@ -58,6 +58,8 @@ export interface PersonalTable {
   readonly retention?: string;
   /** `delete`: erasing the subject deletes this table's rows. */
   readonly strategy?: 'delete';
+  /** The timestamp column that dates a row: `gdpr purge` applies the strategies to rows older than `retention`. */
+  readonly agedBy?: string;
 }
 
 /** One table of env.ts `dataMap`: the same annotations as the declared schema carries. */
@@ -114,7 +116,10 @@ export function validatePersonalColumn(table: string, column: string, value: unk
 export function validatePersonalTable(table: string, value: unknown): PersonalTable {
   const where = `personal data map: table ${table}`;
   if (!isObject(value)) throw new ConfigError(`${where}: personal is ${shown(value)}; use { subject } on the subject table, or { via, basis?, retention?, strategy? }`);
-  unknownKeys(where, value, ['subject', 'via', 'basis', 'retention', 'strategy']);
+  unknownKeys(where, value, ['subject', 'via', 'basis', 'retention', 'strategy', 'agedBy']);
+  if (value.agedBy !== undefined && (typeof value.agedBy !== 'string' || value.agedBy === '')) {
+    throw new ConfigError(`${where}: agedBy is ${shown(value.agedBy)}; name the timestamp column that dates a row, e.g. agedBy: 'created_at'`);
+  }
   if (value.subject !== undefined && (typeof value.subject !== 'string' || value.subject === '')) {
     throw new ConfigError(`${where}: subject is ${shown(value.subject)}; name the column that identifies a subject, e.g. subject: 'id'`);
   }

@@ -15,6 +15,9 @@ type GdprOptions = CommonOptions & { format?: string; sample?: string };
  * data the map does not declare (exit 3 on findings).
  */
 export async function gdprCommand(action: string, o: GdprOptions): Promise<number> {
+  if (action === 'purge' || action === 'replay' || (action === 'erase' && (o as { subjectsFile?: string }).subjectsFile !== undefined)) return (await import('./gdpr-bulk.js')).gdprBulkCommand(action, o);
+  if (action === 'export') return (await import('./gdpr-requests.js')).exportCommand(o);
+  if (action === 'erase') return (await import('./gdpr-requests.js')).eraseCommand(o);
   if (action === 'map') return mapCommand(o);
   if (action === 'scan') return scanCommand(o);
   throw new UsageError(`unknown action 'gdpr ${action}'; use \`dihya gdpr map\` or \`dihya gdpr scan\``);

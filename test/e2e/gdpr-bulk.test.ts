@@ -1,0 +1,154 @@
+/**
+ * Erasure at scale on the example project with its fictitious people: a file of subjects erased in
+ * batches, retention enforced by `gdpr purge`, and `gdpr replay` erasing again, on a restored
+ * backup, the people erased since the backup was taken. No seeded value ever shows in the output.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { subjectHmac } from '../../src/gdpr/subject-hmac.js';
+import { cliFor, copyExample, dihyaAsync, json, ROOT, write, type CliResult } from '../support/cli.js';
+import { databaseKinds, databasePool, runSqlScript, withDatabase, type TestDatabase } from '../support/databases.js';
+
+const SEED = readFileSync(join(ROOT, 'examples', 'dihya-platform', 'seed.sql'), 'utf8');
+const KEY = 'example-gdpr-key-for-the-tests-0123';
+const ENV = { DIHYA_GDPR_KEY: KEY };
+/** Every quoted value of the seed that says something about a person (dates and short codes aside). */
+const SEEDED = [...new Set([...SEED.matchAll(/'([^']{5,})'/g)].map((m) => m[1]!).filter((v) => !/^\d{4}-\d\d-\d\d/.test(v)))];
+
+interface Person { id: string; email: string; erased: boolean; health: number; cases: string[] }
+
+async function people(url: string): Promise<Person[]> {
+  return withDatabase(url, async (q) => {
+    const users = await q<{ id: unknown; email: string; is_rgpd_deleted: unknown }>('SELECT id, email, is_rgpd_deleted FROM users ORDER BY id');
+    const out: Person[] = [];
+    for (const u of users) {
+      const health = await q<{ n: unknown }>('SELECT COUNT(*) AS n FROM health_records WHERE user_id = ' + Number(u.id));
+      const cases = await q<{ reference: string }>('SELECT reference FROM legal_cases WHERE user_id = ' + Number(u.id) + ' ORDER BY id');
+      out.push({ id: String(u.id), email: u.email, erased: Boolean(Number(u.is_rgpd_deleted)), health: Number(health[0]!.n), cases: cases.map((c) => c.reference) });
+    }
+    return out;
+  });
+}
+
+function assertNoSeededValue(where: string, text: string): void {
+  for (const value of SEEDED) assert.ok(!text.includes(value), `${where} shows a seeded value`);
+}
+
+function receiptFiles(dir: string): string[] {
+  const folder = join(dir, 'gdpr-receipts');
+  return existsSync(folder) ? readdirSync(folder).map((f) => readFileSync(join(folder, f), 'utf8')) : [];
+}
+
+describe('gdpr erase --subjects-file, purge and replay on the seeded example', () => {
+  for (const kind of databaseKinds()) {
+    describe(kind, { concurrency: 1 }, () => {
+      const pool = databasePool(kind);
+      after(() => pool.dropAll());
+
+      async function seeded(): Promise<{ db: TestDatabase; dir: string; run: (...args: string[]) => Promise<CliResult> }> {
+        const db = await pool.fresh();
+        const dir = copyExample();
+        const run = cliFor(dir, db.url, ENV);
+        const up = await run('upgrade', 'head');
+        assert.equal(up.status, 0, up.stderr);
+        await runSqlScript(db.url, SEED);
+        return { db, dir, run };
+      }
+
+      test('a subjects file erases its three people in batches, each with a receipt, and nobody else', async () => {
+        const { db, dir, run } = await seeded();
+        const before = await people(db.url);
+        write(join(dir, 'requests.txt'), '# March requests\n1\n\n 2 \n1\n3\n');
+        const r = await run('gdpr', 'erase', '--subjects-file', 'requests.txt', '--batch-size', '2', '--json');
+        assert.equal(r.status, 0, r.stderr);
+        const out = json(r);
+        assert.equal(out.inFile, 3);
+        assert.equal(out.erased, 3);
+        assert.equal(out.receiptsWritten, 3);
+        assert.deepEqual(out.receipts.map((x: { subject: string }) => x.subject).sort(), ['1', '2', '3'].map((id) => subjectHmac(id, KEY)).sort());
+        const after = await people(db.url);
+        for (const p of after.slice(0, 3)) {
+          assert.equal(p.erased, true, `user ${p.id} is flagged`);
+          assert.equal(p.health, 0, `user ${p.id} keeps no health record`);
+          assert.ok(!before.some((b) => b.email === p.email), `user ${p.id} e-mail replaced`);
+        }
+        assert.deepEqual(after.slice(3), before.slice(3), 'the others are untouched');
+        const receipts = receiptFiles(dir);
+        assert.equal(receipts.length, 3);
+        for (const text of [r.stdout, r.stderr, ...receipts]) assertNoSeededValue('output or receipt', text);
+
+        const text = await run('gdpr', 'erase', '--subjects-file', 'requests.txt');
+        assert.equal(text.status, 0, text.stderr);
+        assert.match(text.stdout, /Erased 3 subjects of 3 in the file; 3 receipts written\./);
+        const missing = await run('gdpr', 'erase', '--subjects-file', 'nowhere.txt');
+        assert.equal(missing.status, 2, missing.stderr);
+        assert.match(missing.stderr, /subjects file nowhere\.txt does not exist/);
+      });
+
+      test('purge erases the person soft-deleted in 2019, past the 5-year retention, and nobody else', async () => {
+        const { db, run } = await seeded();
+        const before = await people(db.url);
+        const dry = await run('gdpr', 'purge', '--dry-run', '--json');
+        assert.equal(dry.status, 0, dry.stderr);
+        assert.deepEqual(json(dry).receipts.map((x: { subject: string }) => x.subject), [subjectHmac('5', KEY)]);
+        assert.deepEqual(await people(db.url), before, 'a dry run changes nothing');
+        const r = await run('gdpr', 'purge', '--json');
+        assert.equal(r.status, 0, r.stderr);
+        const out = json(r);
+        assert.equal(out.softDeleted.retention, 'P5Y');
+        assert.deepEqual(out.receipts.map((x: { subject: string; kind: string }) => [x.kind, x.subject]), [['purge', subjectHmac('5', KEY)]]);
+        const after = await people(db.url);
+        assert.deepEqual(after.filter((p) => p.id !== '5'), before.filter((p) => p.id !== '5'), 'active people are untouched');
+        const audit = await withDatabase(db.url, (q) => q<{ details: unknown }>("SELECT details FROM dihya_audit WHERE event = 'gdpr-erase'"));
+        assert.equal(audit.length, 1);
+        assert.match(JSON.stringify(audit[0]!.details), /purge/);
+        for (const text of [r.stdout, r.stderr, JSON.stringify(audit)]) assertNoSeededValue('purge output or audit', text);
+      });
+
+      test('replay erases again, on a restored backup, the person erased since the backup, and nobody else', async () => {
+        const { db, dir, run } = await seeded();
+        // The backup, taken before the erasure: a copy of the embedded database, a re-seeded server one.
+        let backup: TestDatabase;
+        if (kind === 'sqlite' || kind === 'pglite') {
+          const restored = await pool.fresh();
+          const from = db.url.replace(/^(sqlite|pglite):/, '');
+          cpSync(from, restored.url.replace(/^(sqlite|pglite):/, ''), { recursive: true });
+          backup = restored;
+        } else {
+          backup = await pool.fresh();
+          assert.equal((await cliFor(dir, backup.url, ENV)('upgrade', 'head')).status, 0);
+          await runSqlScript(backup.url, SEED);
+        }
+        const backupTime = new Date(Date.now() - 1000).toISOString();
+        const original = await people(backup.url);
+        write(join(dir, 'one.txt'), '2\n');
+        const erase = await run('gdpr', 'erase', '--subjects-file', 'one.txt');
+        assert.equal(erase.status, 0, erase.stderr);
+
+        const r = await dihyaAsync(dir, ['gdpr', 'replay', '--since', backupTime, '--json', '--url', backup.url], ENV);
+        assert.equal(r.status, 0, r.stderr);
+        const out = json(r);
+        assert.equal(out.receiptsRead, 1);
+        assert.equal(out.matched, 1);
+        assert.deepEqual(out.receipts.map((x: { kind: string; subject: string }) => [x.kind, x.subject]), [['replay', subjectHmac('2', KEY)]]);
+        const restored = await people(backup.url);
+        const bruno = restored.find((p) => p.id === '2')!;
+        assert.equal(bruno.erased, true);
+        assert.notEqual(bruno.email, original.find((p) => p.id === '2')!.email);
+        assert.deepEqual(bruno.cases.filter((c) => original.find((p) => p.id === '2')!.cases.includes(c)), [], 'case references replaced');
+        assert.deepEqual(restored.filter((p) => p.id !== '2'), original.filter((p) => p.id !== '2'), 'the others are untouched');
+        for (const text of [r.stdout, r.stderr, erase.stdout, erase.stderr]) assertNoSeededValue('replay output', text);
+
+        // Run again: the replay's own receipt is read too, and the same person is erased once more, harmlessly.
+        const text = await dihyaAsync(dir, ['gdpr', 'replay', '--since', backupTime, '--url', backup.url], ENV);
+        assert.equal(text.status, 0, text.stderr);
+        assert.match(text.stdout, /Read 2 erasure receipts since .*; 1 subject of this database matched, 1 erased again\./);
+        assert.deepEqual(await people(backup.url), restored);
+        const bad = await dihyaAsync(dir, ['gdpr', 'replay', '--since', 'yesterday', '--url', backup.url], ENV);
+        assert.equal(bad.status, 2);
+      });
+    });
+  }
+});
