@@ -139,9 +139,12 @@ export default defineConfig({ dataMap: { tables: { users: { columns: { email: { 
           "dihya: no table is marked as the subject root; annotate the table of the people the data is about with personal: { subject: '<id column>' }",
           'dihya: the personal data map names column users.fax, which the database lacks; fix the name or run `dihya upgrade`',
         ]);
-        const bad = await run('gdpr', 'erase');
+        const bad = await run('gdpr', 'shred');
         assert.equal(bad.status, 2);
-        assert.match(bad.stderr, /unknown action 'gdpr erase'/);
+        assert.match(bad.stderr, /unknown action 'gdpr shred'; use map, scan, export, erase, purge or replay/);
+        const noSubject = await run('gdpr', 'erase');
+        assert.equal(noSubject.status, 2);
+        assert.match(noSubject.stderr, /^dihya: gdpr erase needs --subject ID/);
       });
     });
   }

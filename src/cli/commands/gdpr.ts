@@ -20,7 +20,7 @@ export async function gdprCommand(action: string, o: GdprOptions): Promise<numbe
   if (action === 'erase') return (await import('./gdpr-requests.js')).eraseCommand(o);
   if (action === 'map') return mapCommand(o);
   if (action === 'scan') return scanCommand(o);
-  throw new UsageError(`unknown action 'gdpr ${action}'; use \`dihya gdpr map\` or \`dihya gdpr scan\``);
+  throw new UsageError(`unknown action 'gdpr ${action}'; use map, scan, export, erase, purge or replay (\`dihya help gdpr\`)`);
 }
 
 async function mapCommand(o: GdprOptions): Promise<number> {
