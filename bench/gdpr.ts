@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { freshPostgresDatabase } from './pg-database.js';
 import { Project } from '../src/api/project.js';
 import { eraseSubjects } from '../src/api/gdpr-erase.js';
 import { exportSubjectData } from '../src/api/gdpr-export.js';
@@ -68,21 +68,11 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function freshDatabase(name: string): Promise<string> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(PG_URL!);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 if (!PG_URL) throw new Error('set DIHYA_TEST_PG_URL (or DIHYA_BENCH_PG_URL) to a PostgreSQL server');
 process.env.DIHYA_GDPR_KEY ??= 'benchmark-key-0123456789';
 const work = mkdtempSync(join(tmpdir(), 'dihya-bench-gdpr-'));
-const url = await freshDatabase('dihya_bench_gdpr');
+const url = await freshPostgresDatabase(PG_URL, 'dihya_bench_gdpr');
 const t0 = performance.now();
 writeFileSync(join(work, 'schema.sql'), DDL);
 execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-f', join(work, 'schema.sql'), url]);

@@ -10,9 +10,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { baselineDdl, generateProject } from './generate.js';
 import { largeSchemaBench } from './large-schema.js';
+import { freshPostgresDatabase } from './pg-database.js';
 
 const COUNT = Number(process.env.DIHYA_BENCH_REVISIONS ?? 1000);
 const CLI = resolve('dist', 'cli.js');
@@ -78,16 +78,7 @@ function sqliteBench(work: string): Row[] {
   ];
 }
 
-async function freshPg(name: string): Promise<string> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(PG_URL!);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
+const freshPg = (name: string) => freshPostgresDatabase(PG_URL!, name);
 
 async function postgresBench(work: string): Promise<Row[]> {
   const script = join(work, 'baseline-pg.sql');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildDataMap } from '../gdpr/data-map.js';
 import { eraseSubject } from '../gdpr/erase-subject.js';
+import { cutoffParameter } from '../gdpr/purge-cutoff.js';
 import { defaultReceiptPath, writeReceiptFile } from '../gdpr/receipt.js';
 import { requestContext } from '../gdpr/request-context.js';
 import { gdprKey, subjectHmac } from '../gdpr/subject-hmac.js';
@@ -56,7 +57,7 @@ export async function eraseSubjects(project: Project, subjectIds: readonly strin
   const done = await inLockedTransaction(project, async (conn, dialect) => {
     const { plan, heads } = await requestContext(conn, dialect, map);
     const trail = new AuditTrail(conn, dialect);
-    const session = { conn, dialect, gdprKey: key, now: sqlTimestamp(new Date()) };
+    const session = { conn, dialect, gdprKey: key, now: cutoffParameter(new Date()) };
     const out: Array<{ receipt: ErasureReceipt; found: boolean }> = [];
     for (const [i, id] of subjectIds.entries()) {
       const started = Date.now();
@@ -80,9 +81,4 @@ export async function eraseSubjects(project: Project, subjectIds: readonly strin
     }
   }
   return done.map((d) => d.receipt);
-}
-
-/** `YYYY-MM-DD HH:MM:SS` in UTC: a timestamp every database parses the same way. */
-function sqlTimestamp(d: Date): string {
-  return d.toISOString().slice(0, 19).replace('T', ' ');
 }

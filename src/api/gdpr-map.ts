@@ -12,7 +12,7 @@ export type { GdprMapResult, InventoryColumn, InventoryTable } from '../gdpr/inv
  *
  * @example
  * const map = await gdprMap(await Project.open({ env: 'production' }));
- * if (!map.ok) console.error(map.problems.join('\n'));
+ * const problems = map.ok ? [] : map.problems; // one line each
  */
 export async function gdprMap(project: Project): Promise<GdprMapResult> {
   const map = buildDataMap(project.config.schema, project.config.dataMap);

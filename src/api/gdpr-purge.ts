@@ -48,7 +48,7 @@ export interface PurgeResult {
  *
  * @example
  * const result = await gdprPurge(await Project.open({ env: 'production' }), { dryRun: true });
- * console.log(result.receipts.length, 'subjects would be purged');
+ * const count = result.receipts.length; // subjects that would be purged
  */
 export async function gdprPurge(project: Project, options: PurgeOptions = {}): Promise<PurgeResult> {
   const now = options.now ?? new Date();

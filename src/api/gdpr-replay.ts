@@ -44,7 +44,7 @@ export interface ReplayResult {
  *
  * @example
  * const r = await gdprReplay(await Project.open({ env: 'production' }), { since: new Date('2026-03-01T02:00:00Z') });
- * console.log(`${r.receiptsRead} receipts, ${r.matched} subjects erased again`);
+ * const summary = `${r.receiptsRead} receipts, ${r.matched} subjects erased again`;
  */
 export async function gdprReplay(project: Project, options: ReplayOptions): Promise<ReplayResult> {
   if (Number.isNaN(options.since.getTime())) throw new UsageError('--since is not a date; pass the backup time as ISO 8601, e.g. 2026-03-01T02:00:00Z');

@@ -18,7 +18,7 @@ export interface GdprScanOptions {
  *
  * @example
  * const { findings } = await gdprScan(await Project.open(), { sample: 500 });
- * for (const f of findings) console.log(`${f.table}.${f.column}`, f.name ?? '', f.values?.map((v) => v.detector));
+ * const columns = findings.map((f) => `${f.table}.${f.column}`); // never a value
  */
 export async function gdprScan(project: Project, options: GdprScanOptions = {}): Promise<ScanReport> {
   const sample = options.sample ?? 200;

@@ -39,7 +39,7 @@ export interface LintOptions {
  *
  * @example
  * const report = await lint(await Project.open(), { target: 'ae10:' });
- * if (!report.ok) console.log(report.findings.map((f) => `${f.file}:${f.line} ${f.rule}`));
+ * const where = report.findings.map((f) => `${f.file}:${f.line} ${f.rule}`);
  */
 export async function lint(project: Project, options: LintOptions = {}): Promise<LintReport> {
   const severities = checkedSeverities(project);

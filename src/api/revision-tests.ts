@@ -39,7 +39,7 @@ export interface TestRevisionsReport {
  *
  * @example
  * const report = await testRevisions(await Project.open(), { trace: true });
- * for (const r of report.revisions) if (r.differences.length) console.log(r.revision, r.differences);
+ * const notRestored = report.revisions.filter((r) => r.differences.length).map((r) => r.revision);
  */
 export async function testRevisions(project: Project, options: TestRevisionsOptions = {}): Promise<TestRevisionsReport> {
   const graph = await project.graph();

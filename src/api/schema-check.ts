@@ -22,7 +22,7 @@ export interface CheckResult {
  * the database at head, a difference is either a change of the declared schema that no revision
  * captures yet or a change made to the database by hand; `dihya drift` tells the two apart.
  *
- * @example const r = await check(await Project.open()); if (!r.ok) console.log(r.differences);
+ * @example const { ok, differences } = await check(await Project.open());
  */
 export async function check(project: Project): Promise<CheckResult> {
   const dialect = await project.dialect();

@@ -19,9 +19,10 @@ export function retentionCutoff(retention: string, now: Date): Date {
 }
 
 /**
- * A cutoff as every supported database compares it with a timestamp column: `YYYY-MM-DD HH:MM:SS`
- * in UTC, bound as a parameter (SQLite stores timestamps as such text; PostgreSQL and MySQL cast it).
+ * An instant as every supported database compares it with a timestamp column and stores it in one:
+ * `YYYY-MM-DD HH:MM:SS` in UTC, bound as a parameter (SQLite stores timestamps as such text;
+ * PostgreSQL and MySQL cast it).
  */
-export function cutoffParameter(cutoff: Date): string {
-  return cutoff.toISOString().slice(0, 19).replace('T', ' ');
+export function cutoffParameter(at: Date): string {
+  return at.toISOString().slice(0, 19).replace('T', ' ');
 }

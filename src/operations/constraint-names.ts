@@ -14,3 +14,8 @@ export function bare(table: string): string {
   const dot = table.lastIndexOf('.');
   return dot === -1 ? table : table.slice(dot + 1);
 }
+
+/** An expression index column such as `lower(email)` becomes `lower_email` in a generated name. */
+export function indexColumnLabel(column: string): string {
+  return column.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+}

@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import { DEFAULT_ANONYMIZE_BATCH, type AnonymizeOptions, type AnonymizeStrategy } from './anonymize-options.js';
 import type { ColumnChange, ColumnSpec, ReferentialAction } from './column-spec.js';
-import { constraintName } from './constraint-names.js';
+import { constraintName, indexColumnLabel } from './constraint-names.js';
 import type { CreateTableOptions } from './create-table-options.js';
 import type { Operation } from './operation.js';
 import { resolveTableOptions } from './resolve-table-options.js';
@@ -215,9 +215,4 @@ function requireType(spec: ColumnSpec | undefined, where: string): void {
   if (!spec || typeof spec.type !== 'string' || spec.type.trim() === '') {
     throw new UsageError(`column ${where} needs a type, e.g. { type: 'text' }`);
   }
-}
-
-/** An expression index column such as `lower(email)` becomes `lower_email` in a generated name. */
-function indexColumnLabel(column: string): string {
-  return column.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
 }

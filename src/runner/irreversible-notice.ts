@@ -4,7 +4,7 @@ import type { Plan } from '../revisions/plan.js';
 import type { Revision } from '../revisions/revision.js';
 import type { RevisionGraph } from '../revisions/revision-graph.js';
 import { collectOperations } from './execute-operations.js';
-import { gdprKey } from './pseudonymize-column.js';
+import { gdprKey } from '../core/gdpr-key.js';
 
 /** How a rollback text says a change cannot be reverted (English and French). */
 const SAYS_IRREVERSIBLE = /irreversible|irréversible|cannot be undone|can't be undone|ne peut pas être annulé/i;

@@ -1,30 +1,14 @@
 import { createHmac } from 'node:crypto';
-import { ConfigError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
+import { gdprKey } from '../core/gdpr-key.js';
 import type { Connection, Dialect, Statement } from '../dialects/dialect.js';
 import { anonymizeTarget } from '../operations/anonymize-target.js';
 import type { OperationOf } from '../operations/operation.js';
 
-/** The environment variable holding the key of pseudonyms (and of subject references). */
-export const GDPR_KEY_VARIABLE = 'DIHYA_GDPR_KEY';
-/** Shorter keys make the pseudonyms of guessable values (e-mails, phone numbers) easy to brute-force. */
-const MIN_KEY_LENGTH = 16;
 /** Rows per UPDATE, so three bound values a row stay under every database's placeholder limit. */
 const ROWS_PER_UPDATE = 1000;
 /** A hex HMAC-SHA-256 is 64 characters; a shorter column could not hold it. */
 const HASH_LENGTH = 64;
-
-/**
- * The key of pseudonyms, from `DIHYA_GDPR_KEY`; a missing or short key is one ConfigError line that
- * never echoes the key.
- *
- * @example const key = gdprKey(process.env);
- */
-export function gdprKey(env: NodeJS.ProcessEnv = process.env): string {
-  const key = env[GDPR_KEY_VARIABLE];
-  if (!key) throw new ConfigError(`${GDPR_KEY_VARIABLE} is not set; pseudonymize needs a secret key of at least ${MIN_KEY_LENGTH} characters in it (keep it: the same key gives the same pseudonyms)`);
-  if (key.length < MIN_KEY_LENGTH) throw new ConfigError(`${GDPR_KEY_VARIABLE} is shorter than ${MIN_KEY_LENGTH} characters; use a longer secret key`);
-  return key;
-}
 
 /**
  * The statements of `anonymizeColumn(…, 'pseudonymize')`, computed here rather than in SQL because

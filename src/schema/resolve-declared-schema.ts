@@ -1,6 +1,6 @@
 import { ConfigError } from '../core/errors.js';
 import type { ColumnSpec } from '../operations/column-spec.js';
-import { constraintName } from '../operations/constraint-names.js';
+import { constraintName, indexColumnLabel } from '../operations/constraint-names.js';
 import type { Annotations, DeclaredSchema, DeclaredTable, DialectName } from './declared-schema.js';
 import type { CheckModel, ForeignKeyModel, IndexModel, UniqueModel } from './schema-model.js';
 
@@ -103,7 +103,7 @@ function resolveTable(name: string, t: DeclaredTable, dialect: DialectName): Res
     }),
     indexes: (t.indexes ?? []).map((i) => {
       const cols = list(i.columns);
-      return { name: i.name ?? constraintName.index(name, cols.map(indexLabel)), columns: cols, unique: i.unique ?? false, where: i.where ?? null };
+      return { name: i.name ?? constraintName.index(name, cols.map(indexColumnLabel)), columns: cols, unique: i.unique ?? false, where: i.where ?? null };
     }),
   };
   for (const u of resolved.uniques) for (const c of u.columns) requireColumn(resolved, c, `unique ${u.name}`);
@@ -123,9 +123,4 @@ function primaryKeyOf(table: string, t: DeclaredTable, flagged: string[], where:
 
 function requireColumn(t: ResolvedTable, column: string, what: string): void {
   if (!t.columns.some((c) => c.name === column)) throw new ConfigError(`schema: ${what} names column '${column}', which table '${t.name}' does not declare`);
-}
-
-/** The label an expression column gets in a generated index name (`lower(email)` → `lower_email`), as `op.createIndex` does. */
-function indexLabel(column: string): string {
-  return column.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
 }
