@@ -9,6 +9,8 @@ export interface BatchedErasureOptions {
   readonly batchSize?: number;
   /** Subjects done so far, over every batch. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Purge instead of erase: see `eraseSubjects`. */
+  readonly purge?: { readonly retained: ReadonlySet<string> };
 }
 
 /** Subjects per transaction: large enough to be quick, small enough that a lock is never held long. */
@@ -29,6 +31,7 @@ export async function eraseInBatches(project: Project, subjectIds: readonly stri
     const done = await eraseSubjects(project, batch, {
       ...(options.dryRun ? { dryRun: true } : {}),
       ...(options.kind ? { kind: options.kind } : {}),
+      ...(options.purge ? { purge: options.purge } : {}),
       onProgress: (n) => options.onProgress?.(start + n, subjectIds.length),
     });
     receipts.push(...done);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { buildDataMap } from '../gdpr/data-map.js';
-import { eraseSubject } from '../gdpr/erase-subject.js';
+import { eraseSubjectSet } from '../gdpr/erase-subjects.js';
 import { cutoffParameter } from '../gdpr/purge-cutoff.js';
-import { defaultReceiptPath, writeReceiptFile } from '../gdpr/receipt.js';
+import { defaultReceiptPath, writeReceiptFiles } from '../gdpr/receipt.js';
 import { requestContext } from '../gdpr/request-context.js';
 import { gdprKey, subjectHmac } from '../gdpr/subject-hmac.js';
 import { currentActor } from '../runner/actor.js';
@@ -24,6 +24,8 @@ export interface ErasureReceipt {
   readonly revision: readonly string[];
   readonly at: string;
   readonly operator: string;
+  /** Present when a purge removed every row of the subject, its row in the subject table included. */
+  readonly mode?: 'purge';
 }
 
 /** Options of {@link eraseSubjects}. */
@@ -31,6 +33,8 @@ export interface EraseSubjectsOptions {
   readonly dryRun?: boolean;
   readonly kind?: 'erase' | 'purge' | 'replay';
   readonly onProgress?: (done: number) => void;
+  /** Purge instead of erase (see `eraseSubjectSet`): the tables whose rows outlive the subject's retention stay. */
+  readonly purge?: { readonly retained: ReadonlySet<string> };
   /**
    * Where receipt files go: a file path (one subject only), `false` for none, or by default
    * `gdpr-receipts/<requestId>.json` beside the migrations folder.
@@ -55,30 +59,31 @@ export async function eraseSubjects(project: Project, subjectIds: readonly strin
   const dryRun = options.dryRun ?? false;
   const operator = currentActor().actor;
   const done = await inLockedTransaction(project, async (conn, dialect) => {
+    const started = Date.now();
     const { plan, heads } = await requestContext(conn, dialect, map);
-    const trail = new AuditTrail(conn, dialect);
     const session = { conn, dialect, gdprKey: key, now: cutoffParameter(new Date()) };
-    const out: Array<{ receipt: ErasureReceipt; found: boolean }> = [];
-    for (const [i, id] of subjectIds.entries()) {
-      const started = Date.now();
-      const { found, counts } = await eraseSubject(session, plan, id, { dryRun });
-      const receipt: ErasureReceipt = {
-        requestId: randomUUID(), kind: options.kind ?? 'erase', subject: subjectHmac(id, key), counts, revision: heads, at: new Date().toISOString(), operator,
-      };
-      if (found && !dryRun) {
-        await trail.append({ event: 'gdpr-erase', revision: null, durationMs: Date.now() - started, checksum: null, actor: operator, details: { ...receipt } });
-      }
-      out.push({ receipt, found });
-      options.onProgress?.(i + 1);
+    const erased = await eraseSubjectSet(session, plan, subjectIds, { dryRun, ...(options.purge ? { purge: options.purge } : {}) });
+    const at = new Date().toISOString();
+    const out = erased.map(({ subject, found, purged, counts }) => ({
+      found,
+      receipt: {
+        requestId: randomUUID(), kind: options.kind ?? 'erase', subject: subjectHmac(subject, key), ...(purged ? { mode: 'purge' as const } : {}),
+        counts, revision: heads, at, operator,
+      } satisfies ErasureReceipt,
+    }));
+    if (!dryRun) {
+      // Every receipt says how long the transaction that erased its subject took.
+      const durationMs = Date.now() - started;
+      await new AuditTrail(conn, dialect).appendAll(out.filter((o) => o.found).map(({ receipt }) => (
+        { event: 'gdpr-erase', revision: null, durationMs, checksum: null, actor: operator, details: { ...receipt } })));
     }
     return out;
   });
+  options.onProgress?.(done.length);
   if (!dryRun && options.receiptPath !== false) {
-    for (const { receipt, found } of done) {
-      if (!found) continue;
-      const single = typeof options.receiptPath === 'string' && subjectIds.length === 1;
-      writeReceiptFile(single ? (options.receiptPath as string) : defaultReceiptPath(project.dir, receipt.requestId), receipt);
-    }
+    const single = typeof options.receiptPath === 'string' && done.length === 1;
+    await writeReceiptFiles(done.filter((d) => d.found).map(({ receipt }) => (
+      { path: single ? (options.receiptPath as string) : defaultReceiptPath(project.dir, receipt.requestId), receipt })));
   }
   return done.map((d) => d.receipt);
 }

@@ -1,6 +1,8 @@
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import type { DatabaseUrl } from '../dialects/database-url.js';
 import { UsageError } from '../core/errors.js';
 import { buildDataMap } from '../gdpr/data-map.js';
+import { purgeTargets } from '../gdpr/purge.js';
 import { erasuresSince, matchSubjects, readReceiptFiles } from '../gdpr/replay.js';
 import { scanSubjectIds } from '../gdpr/replay-scan.js';
 import { gdprKey } from '../gdpr/subject-hmac.js';
@@ -50,22 +52,42 @@ export async function gdprReplay(project: Project, options: ReplayOptions): Prom
   if (Number.isNaN(options.since.getTime())) throw new UsageError('--since is not a date; pass the backup time as ISO 8601, e.g. 2026-03-01T02:00:00Z');
   const key = gdprKey();
   const { source, found } = options.fromEnv ? await fromAudit(project, options.fromEnv, options.since) : fromFiles(project, options);
-  const root = buildDataMap(project.config.schema, project.config.dataMap).tables.filter((t) => t.personal?.subject !== undefined);
+  const map = buildDataMap(project.config.schema, project.config.dataMap);
+  const root = map.tables.filter((t) => t.personal?.subject !== undefined);
   if (root.length !== 1) throw new UsageError('the personal-data map names no single subject table; mark it with personal: { subject: \'<column>\' }');
   const matches: string[] = [];
   const subjects = found.subjects;
+  let retained: string[] = [];
   if (subjects.size) {
     const dialect = await project.dialect();
     const conn = await project.connect({ readOnly: true });
     try {
       const scan = { table: root[0]!.name, column: root[0]!.personal!.subject! };
-      if (conn) await scanSubjectIds(conn, dialect, scan, 1000, (ids) => void matches.push(...matchSubjects(ids, subjects, key)));
+      if (conn) {
+        if (found.purged.size) retained = [...purgeTargets(map, await dialect.introspect(conn)).retained];
+        await scanSubjectIds(conn, dialect, scan, 1000, (ids) => void matches.push(...matchSubjects(ids, subjects, key)));
+      }
     } finally {
       await conn?.close();
     }
   }
-  const receipts = matches.length ? await eraseInBatches(project, matches, { ...options, kind: 'replay' }) : [];
+  // A subject a purge removed for good is purged again; the others are erased again.
+  const purged = new Set(matchSubjects(matches, found.purged, key));
+  const again = (ids: string[], purge: boolean) => (ids.length
+    ? eraseInBatches(project, ids, { ...options, kind: 'replay', ...(purge ? { purge: { retained: new Set(retained) } } : {}) })
+    : Promise.resolve([]));
+  const receipts = [...await again(matches.filter((id) => !purged.has(id)), false), ...await again([...purged], true)];
   return { source, receiptsRead: found.receipts, matched: matches.length, receipts };
+}
+
+/** Whether two URLs name one database (embedded files and folders compared by absolute path; in-memory ones never are). */
+function sameDatabase(a: DatabaseUrl, b: DatabaseUrl): boolean {
+  const where = (u: DatabaseUrl) => {
+    if (u.kind === 'sqlite') return u.file === ':memory:' ? null : `sqlite:${resolve(u.file)}`;
+    if (u.kind === 'pglite') return u.dir === null ? null : `pglite:${resolve(u.dir)}`;
+    return u.text;
+  };
+  return where(a) !== null && where(a) === where(b);
 }
 
 type Found = { source: string; found: ReturnType<typeof erasuresSince> };
@@ -77,7 +99,10 @@ function fromFiles(project: Project, options: ReplayOptions): Found {
 
 /** The `gdpr-erase` events of another environment's audit trail, since the backup's time. */
 async function fromAudit(project: Project, env: string, since: Date): Promise<Found> {
-  const other = await Project.open({ dir: project.dir, env });
+  const other = await Project.open({ dir: project.dir, env, ownUrl: true });
+  if (sameDatabase(other.databaseUrl, project.databaseUrl)) {
+    throw new UsageError(`environment '${env}' is the database being restored; --from-env names the environment whose audit trail holds the erasures (set DIHYA_${env.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL)`);
+  }
   const dialect = await other.dialect();
   const conn = await other.connect({ readOnly: true });
   if (!conn) throw new UsageError(`environment '${env}' has no database yet; pass the environment whose audit trail holds the erasures`);

@@ -19,6 +19,11 @@ export interface ProjectOptions {
   url?: string;
   /** The environment name (default `DIHYA_ENV`, else `development`). */
   env?: string;
+  /**
+   * Use the environment's own URL only (`DIHYA_<NAME>_URL`, else env.ts), never `DATABASE_URL`:
+   * for a second environment opened beside the chosen one, which `DATABASE_URL` stands for.
+   */
+  ownUrl?: boolean;
 }
 
 const DEFAULT_URL = 'sqlite:./dihya.db';
@@ -45,7 +50,7 @@ export class Project {
     const dir = resolve(options.dir ?? 'migrations');
     const config = await loadConfig(dir);
     const environment = options.env ?? process.env.DIHYA_ENV ?? 'development';
-    const url = resolveUrl(config, environment, options.url);
+    const url = resolveUrl(config, environment, options.url, options.ownUrl ?? false);
     return new Project(dir, config, environment, parseDatabaseUrl(url));
   }
 
@@ -117,9 +122,9 @@ async function loadConfig(dir: string): Promise<DihyaConfig> {
 }
 
 /** `--url` > `DATABASE_URL` > `DIHYA_<ENV>_URL` > env.ts > the embedded SQLite default. */
-function resolveUrl(config: DihyaConfig, environment: string, explicit: string | undefined): string {
+function resolveUrl(config: DihyaConfig, environment: string, explicit: string | undefined, own: boolean): string {
   if (explicit) return explicit;
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  if (process.env.DATABASE_URL && !own) return process.env.DATABASE_URL;
   const variable = `DIHYA_${environment.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
   const fromEnv = process.env[variable];
   if (fromEnv) return fromEnv;
@@ -132,6 +137,6 @@ function resolveUrl(config: DihyaConfig, environment: string, explicit: string |
   throw new ConfigError(
     `environment '${environment}' has no database URL; ` +
       (known.length ? `env.ts defines ${known.join(', ')}` : 'env.ts defines no environments') +
-      `, or set ${variable} or pass --url`,
+      `, or set ${variable}${own ? '' : ' or pass --url'}`,
   );
 }

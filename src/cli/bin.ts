@@ -13,8 +13,16 @@ export async function runBin(argv: string[]): Promise<void> {
   }
   const { main } = await import('./main.js');
   const code = await main(argv);
-  // Let stdout drain first (large --json or --sql output through a pipe), then end even if a
-  // driver left a handle open.
+  // Let stdout and stderr drain first (a large --json or --sql output through a pipe is written
+  // asynchronously), then end even if a driver left a handle open.
   process.exitCode = code;
-  setImmediate(() => process.exit(code));
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
+
+/** Resolves once everything written to the stream so far has been handed to the system. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((done) => {
+    stream.write('', () => done());
+  });
 }

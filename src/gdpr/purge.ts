@@ -1,5 +1,6 @@
 import type { SchemaModel, TableModel } from '../schema/schema-model.js';
 import type { DataMap } from './data-map.js';
+import { retentionCutoff } from './purge-cutoff.js';
 
 /** The subjects a purge erases for good: flagged by an erasure longer ago than the retention. */
 export interface SoftDeletedTarget {
@@ -23,6 +24,12 @@ export interface AgedTarget {
 /** What a purge looks at, and why anything the map declares cannot be purged. */
 export interface PurgeTargets {
   readonly softDeleted: SoftDeletedTarget | undefined;
+  /**
+   * Tables whose rows are kept longer than the subject (their table retention, else their longest
+   * column retention, exceeds the soft-delete retention): a purge leaves their rows, erased, and
+   * the subject's row they point to.
+   */
+  readonly retained: readonly string[];
   readonly aged: readonly AgedTarget[];
   /** One line per declaration the purge must skip, naming table and column and what to declare. */
   readonly skipped: readonly string[];
@@ -67,7 +74,22 @@ export function purgeTargets(map: DataMap, live: SchemaModel): PurgeTargets {
     else if (!liveTable(t.name)?.columns.some((c) => c.name === agedBy)) skipped.push(`${t.name}.${agedBy}: agedBy names a column the database does not have`);
     else aged.push({ table: t.name, agedBy, retention });
   }
-  return { softDeleted, aged, skipped };
+  const retained = softDeleted ? outliving(map, softDeleted) : [];
+  return { softDeleted, retained, aged, skipped };
+}
+
+/** The tables of the map whose rows an erasure keeps and whose retention is longer than the subject's, compared at one instant. */
+function outliving(map: DataMap, s: SoftDeletedTarget): string[] {
+  const at = new Date(Date.UTC(2000, 0, 1));
+  const subject = retentionCutoff(s.retention, at).getTime();
+  return map.tables.filter((t) => {
+    if (t.name === s.table) return false;
+    // A table erasure deletes from keeps nothing of the subject to outlive them.
+    const columns = t.columns.flatMap((c) => (c.personal === false ? [] : [c.personal.strategy]));
+    if (t.personal?.strategy === 'delete' || (columns.length > 0 && columns.every((c) => c === 'delete'))) return false;
+    const periods = t.personal?.retention ? [t.personal.retention] : t.columns.flatMap((c) => (c.personal !== false && c.personal.retention ? [c.personal.retention] : []));
+    return periods.some((p) => retentionCutoff(p, at).getTime() < subject);
+  }).map((t) => t.name).sort();
 }
 
 function typeOf(table: TableModel | undefined, column: string): string {

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** What the personal-data requests record: never a subject id, never a value. */
@@ -28,7 +29,18 @@ export function defaultReceiptPath(migrationsDir: string, requestId: string): st
 }
 
 /** Writes a receipt as indented JSON, creating its folder. */
-export function writeReceiptFile(path: string, receipt: GdprReceipt): void {
+export function writeReceiptFile(path: string, receipt: GdprReceipt | { readonly requestId: string; readonly kind: 'retention' }): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(receipt, null, 2)}\n`);
+}
+
+/**
+ * Writes many receipts at once (a batch of erasures): each folder is created once and the files are
+ * written side by side, not one after the other.
+ *
+ * @example await writeReceiptFiles(receipts.map((r) => ({ path: defaultReceiptPath(dir, r.requestId), receipt: r })));
+ */
+export async function writeReceiptFiles(files: ReadonlyArray<{ readonly path: string; readonly receipt: GdprReceipt }>): Promise<void> {
+  for (const folder of new Set(files.map((f) => dirname(f.path)))) await mkdir(folder, { recursive: true });
+  await Promise.all(files.map((f) => writeFile(f.path, `${JSON.stringify(f.receipt, null, 2)}\n`)));
 }

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { subjectHmac } from './subject-hmac.js';
 
-/** The part of an erasure receipt a replay needs: who (as an HMAC) and when. */
+/** The part of an erasure receipt a replay needs: who (as an HMAC), when, and whether the subject was purged. */
 export interface ReplayReceipt {
   readonly subject: string;
   readonly at: string;
+  readonly mode?: string;
 }
 
 const HMAC = /^[0-9a-f]{64}$/;
@@ -14,11 +15,13 @@ const HMAC = /^[0-9a-f]{64}$/;
 /**
  * Keeps the receipts of erasures made at or after `since` (the backup's time): those a restored
  * backup predates. Receipts without a readable HMAC or time are left out, never guessed at.
+ * `purged` holds the subjects a purge removed for good (`mode: 'purge'`), to be purged again.
  *
  * @example erasuresSince(receipts, new Date('2026-03-01T00:00:00Z')).subjects.size
  */
-export function erasuresSince(receipts: readonly unknown[], since: Date): { receipts: number; subjects: Set<string> } {
+export function erasuresSince(receipts: readonly unknown[], since: Date): { receipts: number; subjects: Set<string>; purged: Set<string> } {
   const subjects = new Set<string>();
+  const purged = new Set<string>();
   let count = 0;
   for (const r of receipts) {
     if (!isReceipt(r)) continue;
@@ -26,8 +29,9 @@ export function erasuresSince(receipts: readonly unknown[], since: Date): { rece
     if (Number.isNaN(at.getTime()) || at < since) continue;
     count += 1;
     subjects.add(r.subject);
+    if (r.mode === 'purge') purged.add(r.subject);
   }
-  return { receipts: count, subjects };
+  return { receipts: count, subjects, purged };
 }
 
 /**

@@ -69,9 +69,10 @@ export default defineSchema({
     // Health data, a special category (GDPR Art. 9, processed for care under 9(2)(h)). French law sets
     // 20 years for medical records (Code de la santé publique, art. R1112-7). Erasing the person
     // deletes the rows; whether a legal duty to keep them still applies (GDPR Art. 17(3)) is decided
-    // before the erasure is run, not by this map.
+    // before the erasure is run, not by this map. A record is kept 20 years from the care it
+    // records: `dihya gdpr purge` deletes the rows whose recorded_at is older.
     health_records: {
-      annotations: { personal: { basis: 'legal-obligation', retention: 'P20Y', strategy: 'delete' } },
+      annotations: { personal: { basis: 'legal-obligation', retention: 'P20Y', strategy: 'delete', agedBy: 'recorded_at' } },
       columns: {
         id: { type: 'bigint', primaryKey: true, identity: true },
         user_id: { type: 'bigint', notNull: true, references: { table: 'users', column: 'id', onDelete: 'cascade' } },

@@ -59,11 +59,16 @@ async function purge(o: GdprBulkOptions): Promise<number> {
     const s = result.softDeleted;
     const lines = [...countLines(result.receipts)];
     for (const a of result.aged) {
-      lines.push(`${a.table}: ${plural(a.rows, 'row')} dated by ${a.agedBy} before ${a.cutoff} (retention ${a.retention}); rows are erased with their subject, not one by one, so none were changed`);
+      const done = a.action === 'delete' ? 'deleted' : 'erased (personal values replaced, rows kept)';
+      lines.push(`${a.table}: ${plural(a.rows, 'row')} dated by ${a.agedBy} before ${a.cutoff} (retention ${a.retention}) ${result.dryRun ? `would be ${done}` : done}`);
     }
+    const gone = result.receipts.filter((r) => r.mode === 'purge').length;
+    const held = result.receipts.length - gone;
     lines.push(s
-      ? `${result.dryRun ? 'Dry run: would purge' : 'Purged'} ${plural(result.receipts.length, 'subject')} soft-deleted in ${s.table} before ${s.cutoff} (retention ${s.retention})${result.dryRun ? '; nothing changed' : ''}.`
-      : 'Nothing to purge: the subject table declares no soft-delete flag and timestamp with a retention.');
+      ? `${result.dryRun ? 'Dry run: would purge' : 'Purged'} ${plural(result.receipts.length, 'subject')} soft-deleted in ${s.table} before ${s.cutoff} (retention ${s.retention})` +
+        (held && !result.dryRun ? `; ${held} kept erased because rows of ${result.retained.join(', ')} are kept longer and still point to them` : '') +
+        `${result.dryRun ? '; nothing changed' : ''}.`
+      : 'No soft-deleted subjects to purge: the subject table declares no soft-delete flag and timestamp with a retention.');
     return lines;
   });
   return EXIT.ok;

@@ -23,6 +23,15 @@ describe('replay receipts', () => {
     assert.deepEqual([...found.subjects].sort(), [subjectHmac('2', KEY), subjectHmac('3', KEY)].sort());
   });
 
+  it('marks the subjects a purge removed for good, to purge them again, and only those', () => {
+    const found = erasuresSince(
+      [{ ...receipt('4', '2026-03-02T00:00:00Z'), kind: 'purge', mode: 'purge' }, { ...receipt('6', '2026-03-02T00:00:00Z'), kind: 'purge' }, receipt('7', '2026-03-02T00:00:00Z')],
+      new Date('2026-03-01T00:00:00Z'),
+    );
+    assert.equal(found.subjects.size, 3);
+    assert.deepEqual([...found.purged], [subjectHmac('4', KEY)]);
+  });
+
   it('matches the ids whose HMAC a receipt names, with the same key only', () => {
     const hmacs = new Set([subjectHmac('2', KEY), subjectHmac('5', KEY)]);
     assert.deepEqual(matchSubjects(['1', '2', '3', '4', '5'], hmacs, KEY), ['2', '5']);
