@@ -72,10 +72,11 @@ export async function eraseSubjectSet(s: EraseSession, plan: ErasePlan, subjectI
     }
     checkErased(s, plan, { before, after, decide } satisfies Decided);
   }
+  const perSubject = new Map(plan.tables.map((t) => [t.table, tally(before.get(t.table) ?? [])]));
   return ids.map((subject) => {
     if (!found.has(subject)) return { subject, found: false, purged: false, counts: plan.tables.flatMap((t) => strategiesOf(t, t.action).map((strategy) => ({ table: t.table, strategy, rows: 0 }))) };
     const counts = plan.tables.flatMap((t) => {
-      const rows = before.get(t.table)!.filter((r) => r.subject === subject).length;
+      const rows = perSubject.get(t.table)!.get(subject) ?? 0;
       return strategiesOf(t, decide(t, subject)).map((strategy) => ({ table: t.table, strategy, rows }));
     });
     return { subject, found: true, purged: Boolean(options.purge) && decide(root, subject) === 'delete', counts };
@@ -95,6 +96,13 @@ function decider(plan: ErasePlan, before: ReadonlyMap<string, OwnedRow[]>, purge
   const onTheWay = new Set(retained.flatMap((t) => t.path.steps.map((step) => step.to)));
   const kept = new Set(retained.map((t) => t.table));
   return (t, subject) => (t.action !== 'delete' && (kept.has(t.table) || (onTheWay.has(t.table) && holders.has(subject))) ? 'keep' : 'delete');
+}
+
+/** Rows per subject. */
+function tally(rows: readonly OwnedRow[]): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const r of rows) n.set(r.subject, (n.get(r.subject) ?? 0) + 1);
+  return n;
 }
 
 /** The strategies a table's erasure applies, as the receipt counts them. */
