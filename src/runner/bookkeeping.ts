@@ -52,7 +52,8 @@ export class Bookkeeping {
   /** The statements that make the version table hold exactly `heads`. */
   setHeadsStatements(heads: readonly string[]): Statement[] {
     return [
-      { sql: 'DELETE FROM dihya_version' },
+      // An empty parameter list tells the driver the statement comes back every step (kept prepared).
+      { sql: 'DELETE FROM dihya_version', params: [] },
       ...heads.map((h) => ({ sql: `INSERT INTO dihya_version (revision) VALUES (${this.p(1)})`, params: [h] })),
     ];
   }

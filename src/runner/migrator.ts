@@ -1,6 +1,7 @@
 import { abbreviate, ChecksumMismatchError, DihyaError, RevisionHalfAppliedError, RevisionPartlyCommittedError, StatementFailedError, UsageError } from '../core/errors.js';
 import type { StepLogger } from '../core/logger.js';
 import type { Connection, Dialect, SessionSettings, Statement } from '../dialects/dialect.js';
+import type { Operation } from '../operations/operation.js';
 import type { Plan, Step } from '../revisions/plan.js';
 import type { Revision } from '../revisions/revision.js';
 import type { RevisionGraph } from '../revisions/revision-graph.js';
@@ -9,7 +10,7 @@ import { ciDetails } from './ci-identity.js';
 import { AuditTrail, type AuditTip } from './audit-trail.js';
 import { Bookkeeping } from './bookkeeping.js';
 import { collectOperations, executeOperations } from './execute-operations.js';
-import { requireIrreversibleNotice } from './irreversible-notice.js';
+import { requireIrreversibleNotice, stepKey } from './irreversible-notice.js';
 import { runOutsideTransaction, type LockRetry } from './outside-transaction.js';
 import { halfAppliedRevisions, isDataOnly, refusal, StatementJournal } from './statement-journal.js';
 
@@ -66,13 +67,13 @@ export async function migrate(
     const heads = await books.heads();
     if (!opts.allowChanged) await refuseChanged(books, graph);
     const plan = makePlan(heads);
-    await requireIrreversibleNotice(graph, plan);
+    const collected = await requireIrreversibleNotice(graph, plan);
     opts.onEvent?.({ type: 'plan', steps: plan.steps });
     const done: Array<Step & { durationMs: number }> = [];
     const all = opts.transaction === 'all';
     if (all) await conn.begin();
     try {
-      const state: RunState = { known: false, heads, tip: { id: 0, hash: '' } };
+      const state: RunState = { known: false, heads, tip: { id: 0, hash: '' }, collected };
       for (const [index, step] of plan.steps.entries()) {
         const ms = await runStep(conn, dialect, graph, step, opts, !all, state, { index, total: plan.steps.length });
         if (ms !== null) done.push({ ...step, durationMs: ms });
@@ -120,6 +121,8 @@ interface RunState {
   tip: AuditTip;
   token?: string;
   server?: { user: string; server: string };
+  /** Each step's operations, recorded once before the run (the notice check); `up` is not called twice. */
+  collected: ReadonlyMap<string, readonly Operation[]>;
 }
 
 async function refreshState(conn: Connection, dialect: Dialect, graph: RevisionGraph<Revision>, state: RunState): Promise<Set<string>> {
@@ -168,10 +171,7 @@ async function runStep(
     }
     opts.onEvent?.({ type: 'step-start', step, ...position });
     await opts.beforeRevision?.(info);
-    const body = await revision.load();
-    const fn = step.direction === 'up' ? body.up : body.down;
-    if (!fn) throw new DihyaError('MIGRATION_FAILED', `revision ${revision.id} has no down(); it cannot be downgraded — write one or use \`dihya stamp\``);
-    const operations = await collectOperations(fn);
+    const operations = state.collected.get(stepKey(step)) ?? await operationsOf(revision, step);
     if (!dialect.transactionalDdl) {
       // Data changes alone still roll back; DDL commits by itself, so each statement is journaled.
       rollsBack = isDataOnly(operations);
@@ -234,6 +234,13 @@ async function runStep(
     await recordFailure(conn, dialect, revision, step, error, opts).catch(() => undefined);
     throw error;
   }
+}
+
+async function operationsOf(revision: Revision, step: Step): Promise<readonly Operation[]> {
+  const body = await revision.load();
+  const fn = step.direction === 'up' ? body.up : body.down;
+  if (!fn) throw new DihyaError('MIGRATION_FAILED', `revision ${revision.id} has no down(); it cannot be downgraded — write one or use \`dihya stamp\``);
+  return collectOperations(fn);
 }
 
 /**

@@ -3,6 +3,7 @@ import { DihyaError } from '../../core/errors.js';
 import type { Dialect } from '../dialect.js';
 import { quoteDoubleQuoted, quoteLiteral } from '../sql-literal.js';
 import { introspectSqlite } from './sqlite-introspector.js';
+import { holdSqliteRun } from './sqlite-lock.js';
 import { renderSqlite } from './sqlite-renderer.js';
 import { sqliteNormalizer } from './sqlite-normalizer.js';
 
@@ -49,7 +50,7 @@ export const sqliteDialect: Dialect = {
   // SQLite has no lock_timeout or search_path; the busy timeout is set when the file is opened.
   sessionStatements: () => [],
   // BEGIN IMMEDIATE serialises writers; the runner re-reads the version under it before each step.
-  lock: async () => ({ release: async () => {} }),
+  lock: (conn) => holdSqliteRun(conn),
   async beforeCommit(conn, operations) {
     if (operations && operations.every((op) => CANNOT_BREAK_FOREIGN_KEYS.has(op.kind) && !(op.kind === 'addColumn' && op.spec.references))) return;
     const bad = await conn.query<{ table: string; parent: string }>('PRAGMA foreign_key_check');

@@ -14,6 +14,12 @@ function bindable(v: unknown): unknown {
   return v;
 }
 
+/**
+ * One CREATE, DROP or ALTER statement: no semicolon anywhere, so it cannot be several statements
+ * (a semicolon inside a literal or a trigger body just takes the prepared path).
+ */
+const SINGLE_DDL = /^\s*(?:CREATE|DROP|ALTER)\s[^;]*$/i;
+
 /** A better-sqlite3 database behind the Connection interface. */
 export class SqliteConnection extends BaseConnection {
   private constructor(
@@ -60,8 +66,15 @@ export class SqliteConnection extends BaseConnection {
   }
 
   async query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    // Statements with parameters repeat (bookkeeping, bulk inserts); one-off DDL is not kept.
-    const stmt = this.#prepare(sql, params !== undefined && params.length > 0);
+    if (params === undefined && SINGLE_DDL.test(sql)) {
+      // A prepared statement lives until garbage collection, and every schema change walks all the
+      // live ones; DDL returns no rows, so it runs without leaving one behind.
+      this.db.exec(sql);
+      return [];
+    }
+    // A caller that passes a parameter array (even an empty one) runs the statement again and again
+    // (bookkeeping, bulk inserts, the change token read before each step); one-off SQL is not kept.
+    const stmt = this.#prepare(sql, params !== undefined);
     const args = (params ?? []).map(bindable);
     if (stmt.reader) return stmt.all(...args) as T[];
     stmt.run(...args);
