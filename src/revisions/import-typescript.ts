@@ -27,12 +27,41 @@ export class CompileError extends Error {
   }
 }
 
-/** The module that user files get when they import `dihya-migrate`: the running tool's own. */
-function selfEntry(): string {
+/** A module of the running tool itself (`index` is the whole library, `authoring` its define helpers). */
+function selfModule(name: 'index' | 'authoring'): string {
   const here = fileURLToPath(import.meta.url);
   const ext = here.endsWith('.ts') ? '.ts' : '.js';
-  return pathToFileURL(join(dirname(here), '..', `index${ext}`)).href;
+  return pathToFileURL(join(dirname(here), '..', `${name}${ext}`)).href;
 }
+
+/** The names `authoring` exports: a bundle whose files import only these gets the light module. */
+const AUTHORING = ['defineConfig', 'defineMigration', 'defineSchema', 'defineRevisionTest'];
+
+/**
+ * How `dihya-migrate` resolves in user files. `light`: a virtual module re-exporting the authoring
+ * names, so esbuild itself refuses (with "No matching export") a file that imports anything else;
+ * the build is then made again against the whole library.
+ */
+function selfPlugin(light: boolean): import('esbuild').Plugin {
+  return {
+    name: 'dihya-migrate',
+    setup(b) {
+      if (!light) {
+        b.onResolve({ filter: /^dihya-migrate$/ }, () => ({ path: selfModule('index'), external: true }));
+        return;
+      }
+      b.onResolve({ filter: /^dihya-migrate$/ }, () => ({ path: 'dihya-migrate', namespace: 'dihya-authoring' }));
+      b.onLoad({ filter: /.*/, namespace: 'dihya-authoring' }, () => ({
+        contents: `export { ${AUTHORING.join(', ')} } from ${JSON.stringify(selfModule('authoring'))};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+const NO_MATCHING_EXPORT = /No matching export in "dihya-authoring:/;
+
+type BuildMessage = { text: string; location?: { file: string; line: number } | null };
 
 /**
  * Compiles TypeScript files into one cached ES module and imports it. `entry` is the source of a
@@ -57,27 +86,38 @@ export async function importTypeScript<T>(
     if (existsSync(bundlePath)) return (await import(pathToFileURL(bundlePath).href)) as T;
   }
   const esbuild = await import('esbuild');
-  const self = selfEntry();
+  const build = (light: boolean) => esbuild.build({
+    stdin: { contents: entry, resolveDir, loader: 'ts', sourcefile: `${name}-entry.ts` },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [
+      selfPlugin(light),
+      {
+        name: 'externals',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]|^\.[^./]/ }, (args) => (args.path.startsWith('/') ? undefined : { path: args.path, external: true }));
+        },
+      },
+    ],
+  });
   let result;
   try {
-    result = await esbuild.build({
-      stdin: { contents: entry, resolveDir, loader: 'ts', sourcefile: `${name}-entry.ts` },
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      metafile: true,
-      logLevel: 'silent',
-      plugins: [
-        {
-          name: 'externals',
-          setup(b) {
-            b.onResolve({ filter: /^dihya-migrate$/ }, () => ({ path: self, external: true }));
-            b.onResolve({ filter: /^[^./]|^\.[^./]/ }, (args) => (args.path.startsWith('/') ? undefined : { path: args.path, external: true }));
-          },
-        },
-      ],
+    result = await build(true).catch(async (e: { errors?: BuildMessage[] }) => {
+      const missing = (e.errors ?? []).filter((x) => NO_MATCHING_EXPORT.test(x.text));
+      if (!missing.length || missing.length !== e.errors?.length) throw e;
+      // Names beyond the define helpers: the whole library must export each one, or the file is wrong.
+      const library = new Set(Object.keys(await import(selfModule('index'))));
+      const unknown = missing.find((x) => !library.has(/for import "([^"]+)"/.exec(x.text)?.[1] ?? ''));
+      if (unknown) {
+        const imported = /for import "([^"]+)"/.exec(unknown.text)?.[1];
+        throw new CompileError(unknown.location?.file ?? name, unknown.location?.line ?? 0, `'dihya-migrate' has no export named '${imported}'; check the name`);
+      }
+      return build(false);
     });
   } catch (e) {
     const first = (e as { errors?: Array<{ text: string; location?: { file: string; line: number } }> }).errors?.[0];
@@ -87,7 +127,7 @@ export async function importTypeScript<T>(
   const code = result.outputFiles[0]!.text;
   const inputs: Record<string, string> = { '<entry>': entryHash };
   for (const input of Object.keys(result.metafile.inputs)) {
-    if (input.includes('node_modules') || input.endsWith('-entry.ts')) continue;
+    if (input.includes('node_modules') || input.endsWith('-entry.ts') || input.startsWith('dihya-authoring:')) continue;
     const abs = resolve(input);
     inputs[abs] = known.get(abs) ?? fileChecksum(readFileSync(abs));
   }
