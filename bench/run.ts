@@ -4,8 +4,8 @@
  * upgrade and a downgrade to base. Each is printed beside the baseline: the same DDL run by the
  * database's own client (sqlite3 / psql) in one session with one transaction per revision, and,
  * for reference, all in one transaction. Ratios against a baseline measured in the same run keep
- * the figures meaningful on a shared, noisy machine; on SQLite, apply and downgrade are the best of
- * DIHYA_BENCH_ROUNDS rounds (5), each beside a baseline run of its own.
+ * the figures meaningful on a shared, noisy machine; apply and downgrade are the best of
+ * DIHYA_BENCH_ROUNDS rounds (5), each beside a baseline run of its own, on both databases.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -91,29 +91,31 @@ function sqliteBench(work: string): Row[] {
 
 const freshPg = (name: string) => freshPostgresDatabase(PG_URL!, name);
 
+/** As on SQLite: each round times the baseline, then dihya's apply and downgrade, on fresh databases; the best round counts. */
 async function postgresBench(work: string): Promise<Row[]> {
   const script = join(work, 'baseline-pg.sql');
-  const runs: Record<string, number> = {};
-  for (const perRevision of [true, false]) {
-    let b = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const url = await freshPg('dihya_bench_baseline');
-      writeFileSync(script, baselineScript(perRevision));
-      b = Math.min(b, time(() => execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-f', script, url])));
-    }
-    runs[String(perRevision)] = b;
-  }
+  const baseline = async (perRevision: boolean) => {
+    const url = await freshPg('dihya_bench_baseline');
+    writeFileSync(script, baselineScript(perRevision));
+    return time(() => execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-f', script, url]));
+  };
   const project = mkdtempSync(join(tmpdir(), 'dihya-bench-'));
   generateProject(project, COUNT);
-  const url = await freshPg('dihya_bench_run');
   dihya(project, `sqlite:${join(project, 'warm.db')}`, 'current');
-  const apply = time(() => dihya(project, url, 'upgrade'));
-  const noop = best(5, () => time(() => dihya(project, url, 'upgrade')));
-  const down = time(() => dihya(project, url, 'downgrade', 'base'));
+  let [perRevision, apply, down, noop] = [Infinity, Infinity, Infinity, Infinity];
+  for (let round = 0; round < ROUNDS; round++) {
+    perRevision = Math.min(perRevision, await baseline(true));
+    const url = await freshPg('dihya_bench_run');
+    apply = Math.min(apply, time(() => dihya(project, url, 'upgrade')));
+    if (round === 0) noop = best(5, () => time(() => dihya(project, url, 'upgrade')));
+    down = Math.min(down, time(() => dihya(project, url, 'downgrade', 'base')));
+  }
+  let oneTx = Infinity;
+  for (let i = 0; i < 3; i++) oneTx = Math.min(oneTx, await baseline(false));
   rmSync(project, { recursive: true, force: true });
   return [
-    { what: `PostgreSQL: apply ${COUNT} revisions`, seconds: apply, baseline: runs.true },
-    { what: 'PostgreSQL: baseline, all in one transaction (reference)', seconds: runs.false! },
+    { what: `PostgreSQL: apply ${COUNT} revisions`, seconds: apply, baseline: perRevision },
+    { what: 'PostgreSQL: baseline, all in one transaction (reference)', seconds: oneTx },
     { what: 'PostgreSQL: no-op upgrade', seconds: noop },
     { what: 'PostgreSQL: downgrade base', seconds: down },
   ];
