@@ -4,13 +4,12 @@
  * was taken. No seeded value ever shows in the output.
  */
 import assert from 'node:assert/strict';
-import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { subjectHmac } from '../../src/gdpr/subject-hmac.js';
-import { cliFor, dihyaAsync, json, write } from '../support/cli.js';
-import { databaseKinds, databasePool, runSqlScript, withDatabase, type TestDatabase } from '../support/databases.js';
-import { assertNoSeededValue, receiptFiles, SEED, seededExample } from '../support/example-seed.js';
+import { dihyaAsync, json, write } from '../support/cli.js';
+import { databaseKinds, databasePool, withDatabase } from '../support/databases.js';
+import { assertNoSeededValue, backupOf, receiptFiles, SEED, seededExample } from '../support/example-seed.js';
 
 const KEY = 'example-gdpr-key-for-the-tests-0123';
 const ENV = { DIHYA_GDPR_KEY: KEY };
@@ -71,17 +70,7 @@ describe('gdpr erase --subjects-file and replay on the seeded example', () => {
       test('replay erases again, on a restored backup, the person erased since the backup, and nobody else', async () => {
         const { db, dir, run } = await seeded();
         // The backup, taken before the erasure: a copy of the embedded database, a re-seeded server one.
-        let backup: TestDatabase;
-        if (kind === 'sqlite' || kind === 'pglite') {
-          const restored = await pool.fresh();
-          const from = db.url.replace(/^(sqlite|pglite):/, '');
-          cpSync(from, restored.url.replace(/^(sqlite|pglite):/, ''), { recursive: true });
-          backup = restored;
-        } else {
-          backup = await pool.fresh();
-          assert.equal((await cliFor(dir, backup.url, ENV)('upgrade', 'head')).status, 0);
-          await runSqlScript(backup.url, SEED);
-        }
+        const backup = await backupOf(pool, db, dir, ENV, SEED);
         const backupTime = new Date(Date.now() - 1000).toISOString();
         const original = await people(backup.url);
         write(join(dir, 'one.txt'), '2\n');

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { subjectHmac } from '../../src/gdpr/subject-hmac.js';
-import { json, write } from '../support/cli.js';
+import { dihyaAsync, json, write } from '../support/cli.js';
 import { databaseKinds, databasePool } from '../support/databases.js';
-import { assertNoSeededValue, auditDetails, personalRows, receiptFiles, seededExample, seededValues, type PersonalRows } from '../support/example-seed.js';
+import { assertNoSeededValue, auditDetails, backupOf, personalRows, receiptFiles, SEED, seededExample, seededValues, type PersonalRows } from '../support/example-seed.js';
 
 const KEY = 'purge-test-key-0123456789abcdef';
 const ENV = { DIHYA_GDPR_KEY: KEY };
@@ -42,6 +42,8 @@ describe('gdpr purge on the seeded example', { concurrency: true }, () => {
         assert.deepEqual(planned.aged.map((a: { table: string; rows: number; action: string }) => [a.table, a.rows, a.action]), [['health_records', 1, 'delete']]);
         assert.deepEqual(await personalRows(db.url), before, 'a dry run changes nothing');
 
+        const backup = await backupOf(pool, db, dir, ENV, SEED + OLD_RECORD);
+        const backupTime = new Date(Date.now() - 1000).toISOString();
         const r = await run('gdpr', 'purge', '--json');
         assert.equal(r.status, 0, r.stderr);
         const out = json(r);
@@ -71,6 +73,16 @@ describe('gdpr purge on the seeded example', { concurrency: true }, () => {
         assert.match(again.stdout, /health_records: 0 rows dated by recorded_at before \S+ \S+ \(retention P20Y\) deleted/);
         assert.match(again.stdout, /Purged 0 subjects soft-deleted in users/);
         assert.deepEqual(await personalRows(db.url), now, 'a second purge finds nothing left to do');
+
+        // A backup taken before the purge is restored: replay removes the purged person from it again.
+        const restoredBefore = await personalRows(backup.url);
+        const replay = await dihyaAsync(dir, ['gdpr', 'replay', '--since', backupTime, '--url', backup.url, '--json'], ENV);
+        assert.equal(replay.status, 0, replay.stderr);
+        assert.deepEqual(json(replay).receipts.map((x: { kind: string; subject: string; mode?: string }) => [x.kind, x.subject, x.mode]), [['replay', subjectHmac('5', KEY), 'purge']]);
+        const restored = await personalRows(backup.url);
+        assert.deepEqual(text(restored.users), without(restoredBefore, 'users', (u) => String(u.id) !== '5'), 'the purged person is gone from the restored backup');
+        assert.deepEqual(text(restored.legal_cases), without(restoredBefore, 'legal_cases', (c) => String(c.user_id) !== '5'));
+        assertNoSeededValue('replay output', replay.stdout + replay.stderr, VALUES);
       });
 
       test('rows kept longer than the person stay erased and hold the person\'s erased row back; aged kept rows lose their personal values', async () => {

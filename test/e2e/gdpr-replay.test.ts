@@ -5,13 +5,13 @@
  * An environment with no URL, no database or no audit trail, or one env.ts does not name, is bad input.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { subjectHmac } from '../../src/gdpr/subject-hmac.js';
 import { cliFor, copyExample, dihyaAsync, json, stderrLines, type CliResult } from '../support/cli.js';
 import { databaseKinds, databasePool, runSqlScript, withDatabase, type TestDatabase } from '../support/databases.js';
-import { SEED, seededValues } from '../support/example-seed.js';
+import { backupOf as backupOfSeeded, SEED, seededValues } from '../support/example-seed.js';
 
 /** Bruno has no health record in the seed; one is added so that his erasure has one to delete. */
 const BRUNO_NOTE = 'Invented note: knee pain after running, rest advised.';
@@ -151,21 +151,9 @@ describe('gdpr replay --from-env reads the erasures from another environment\'s 
   }
 });
 
-/**
- * The backup, taken now: a copy of the embedded database's file or folder; for a server, a second
- * database brought to the same state (migrated, seeded, the same person erased).
- */
+/** The backup, taken now, of a live database where Chloe (3) is already erased. */
 async function backupOf(pool: ReturnType<typeof databasePool>, live: TestDatabase, dir: string): Promise<TestDatabase> {
-  const backup = await pool.fresh();
-  if (live.kind === 'sqlite' || live.kind === 'pglite') {
-    const path = (url: string) => url.replace(/^(sqlite|pglite):/, '');
-    rmSync(path(backup.url), { recursive: true, force: true });
-    cpSync(path(live.url), path(backup.url), { recursive: true });
-    return backup;
-  }
-  const run = cliFor(dir, backup.url, ENV);
-  assert.equal((await run('upgrade', 'head')).status, 0);
-  await runSqlScript(backup.url, SEED + EXTRA);
-  assert.equal((await run('gdpr', 'erase', '--subject', '3')).status, 0);
+  const backup = await backupOfSeeded(pool, live, dir, ENV, SEED + EXTRA);
+  if (live.kind !== 'sqlite' && live.kind !== 'pglite') assert.equal((await cliFor(dir, backup.url, ENV)('gdpr', 'erase', '--subject', '3')).status, 0);
   return backup;
 }

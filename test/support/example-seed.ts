@@ -4,7 +4,7 @@
  * seed's values that must never reach an output, and a snapshot of the personal tables.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliFor, copyExample, ROOT, type CliResult } from './cli.js';
 import { runSqlScript, withDatabase, type TestDatabase } from './databases.js';
@@ -58,4 +58,28 @@ export function receiptFiles(dir: string): string[] {
 export async function auditDetails(url: string, event: string): Promise<string[]> {
   const rows = await withDatabase(url, (q) => q<{ details: unknown }>(`SELECT details FROM dihya_audit WHERE event = '${event}' ORDER BY id`));
   return rows.map((r) => (typeof r.details === 'string' ? r.details : JSON.stringify(r.details)));
+}
+
+/**
+ * A backup of a seeded example database, taken now: a copy of an embedded database's file or folder;
+ * for a server, a second database brought to the same state (upgraded to head, seeded with `seedSql`).
+ */
+export async function backupOf(
+  pool: { fresh(): Promise<TestDatabase> },
+  live: TestDatabase,
+  dir: string,
+  env: Record<string, string>,
+  seedSql: string,
+): Promise<TestDatabase> {
+  const backup = await pool.fresh();
+  if (live.kind === 'sqlite' || live.kind === 'pglite') {
+    const path = (url: string) => url.replace(/^(sqlite|pglite):/, '');
+    rmSync(path(backup.url), { recursive: true, force: true });
+    cpSync(path(live.url), path(backup.url), { recursive: true });
+    return backup;
+  }
+  const up = await cliFor(dir, backup.url, env)('upgrade', 'head');
+  assert.equal(up.status, 0, up.stderr);
+  await runSqlScript(backup.url, seedSql);
+  return backup;
 }
