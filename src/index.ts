@@ -49,7 +49,7 @@ export { subjectHmac } from './gdpr/subject-hmac.js';
 export { eraseInBatches, type BatchedErasureOptions } from './api/gdpr-bulk.js';
 export { gdprPurge, type PurgeOptions, type PurgeResult, type AgedRows } from './api/gdpr-purge.js';
 export { gdprReplay, type ReplayOptions, type ReplayResult } from './api/gdpr-replay.js';
-export type { GdprReceipt } from './gdpr/receipt.js';
+export type { GdprReceipt, RetentionReceipt } from './gdpr/receipt.js';
 export {
   validatePersonalColumn, validatePersonalTable, LAWFUL_BASES, ERASURE_STRATEGIES,
   type LawfulBasis, type ErasureStrategy, type PersonalColumn, type PersonalColumnAnnotation, type PersonalTable, type SubjectLink,

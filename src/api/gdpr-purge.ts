@@ -59,10 +59,13 @@ export async function gdprPurge(project: Project, options: PurgeOptions = {}): P
   if (!conn) return { dryRun: Boolean(options.dryRun), softDeleted: null, retained: [], receipts: [], aged: [], skipped: [] };
   let targets: PurgeTargets;
   let order: string[];
+  // The soft-deleted subjects are read now: erasing aged rows below never touches the subject table.
+  const ids: string[] = [];
   try {
     const live = await dialect.introspect(conn);
     targets = purgeTargets(map, live);
     order = childrenFirst(live.tables.map((t) => ({ name: t.name, refs: t.foreignKeys.map((f) => f.refTable) })));
+    if (targets.softDeleted) await scanSubjectIds(conn, dialect, softDeletedScan(targets.softDeleted, now), 1000, (page) => void ids.push(...page));
   } finally {
     await conn.close();
   }
@@ -72,15 +75,6 @@ export async function gdprPurge(project: Project, options: PurgeOptions = {}): P
     aged.push(await purgeAgedRows(project, map, t, { now, pageSize, ...(options.dryRun ? { dryRun: true } : {}) }));
   }
   const s = targets.softDeleted;
-  const ids: string[] = [];
-  if (s) {
-    const read = await project.connect({ readOnly: true });
-    try {
-      if (read) await scanSubjectIds(read, dialect, softDeletedScan(s, now), 1000, (page) => void ids.push(...page));
-    } finally {
-      await read?.close();
-    }
-  }
   const retained = new Set(targets.retained);
   const receipts = ids.length ? await eraseInBatches(project, ids, { ...options, kind: 'purge', purge: { retained } }) : [];
   return {

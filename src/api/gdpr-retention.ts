@@ -3,7 +3,7 @@ import type { DataMap } from '../gdpr/data-map.js';
 import { agedPlan, eraseAgedPage } from '../gdpr/erase-aged.js';
 import { cutoffParameter, retentionCutoff } from '../gdpr/purge-cutoff.js';
 import type { AgedTarget } from '../gdpr/purge.js';
-import { defaultReceiptPath, writeReceiptFile } from '../gdpr/receipt.js';
+import { defaultReceiptPath, writeReceiptFile, type RetentionReceipt } from '../gdpr/receipt.js';
 import { requestContext } from '../gdpr/request-context.js';
 import { gdprKey } from '../gdpr/subject-hmac.js';
 import { currentActor } from '../runner/actor.js';
@@ -21,20 +21,6 @@ export interface AgedRows {
   readonly action: 'delete' | 'update';
   /** Rows deleted, or whose personal values were replaced (in a dry run: would be). Rows already erased are not counted again. */
   readonly rows: number;
-}
-
-/** The record of one table's retention enforcement: no subject, no value, only the table and counts. */
-export interface RetentionReceipt {
-  readonly requestId: string;
-  readonly kind: 'retention';
-  readonly table: string;
-  readonly agedBy: string;
-  readonly retention: string;
-  readonly cutoff: string;
-  readonly counts: ReadonlyArray<{ readonly table: string; readonly strategy: string; readonly rows: number }>;
-  readonly revision: readonly string[];
-  readonly at: string;
-  readonly operator: string;
 }
 
 /**

@@ -17,6 +17,20 @@ export interface GdprReceipt {
   readonly operator: string;
 }
 
+/** The record of one table's retention enforcement: no subject, no value, only the table and counts. */
+export interface RetentionReceipt {
+  readonly requestId: string;
+  readonly kind: 'retention';
+  readonly table: string;
+  readonly agedBy: string;
+  readonly retention: string;
+  readonly cutoff: string;
+  readonly counts: ReadonlyArray<{ readonly table: string; readonly strategy: string; readonly rows: number }>;
+  readonly revision: readonly string[];
+  readonly at: string;
+  readonly operator: string;
+}
+
 /**
  * Where a receipt file goes by default: `gdpr-receipts/<requestId>.json` beside the migrations
  * folder (in the project, next to `migrations/`), so receipts live with the project, not with the
@@ -29,7 +43,7 @@ export function defaultReceiptPath(migrationsDir: string, requestId: string): st
 }
 
 /** Writes a receipt as indented JSON, creating its folder. */
-export function writeReceiptFile(path: string, receipt: GdprReceipt | { readonly requestId: string; readonly kind: 'retention' }): void {
+export function writeReceiptFile(path: string, receipt: GdprReceipt | RetentionReceipt): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(receipt, null, 2)}\n`);
 }

@@ -41,9 +41,7 @@ export class AuditTrail {
   ) {}
 
   async append(e: NewAuditEvent): Promise<AuditEvent> {
-    const { event, statement } = this.prepare(e, await this.last());
-    await this.conn.query(statement.sql, statement.params);
-    return event;
+    return (await this.appendAll([e]))[0]!;
   }
 
   /**
