@@ -50,6 +50,13 @@ export interface SessionSettings {
 /** The migration lock, held for a whole run. */
 export interface MigrationLock {
   release(): Promise<void>;
+  /**
+   * Called by a migration run outside any transaction, once it knows it has steps to run: a
+   * dialect whose lock is otherwise taken per transaction (SQLite) may hold the database for the
+   * rest of the run. True when it does: no other session can write until `release`, so what the
+   * run reads stays true between its steps.
+   */
+  holdForRun?(): Promise<boolean>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { abbreviate, ChecksumMismatchError, DihyaError, RevisionHalfAppliedError, RevisionPartlyCommittedError, StatementFailedError, UsageError } from '../core/errors.js';
 import type { StepLogger } from '../core/logger.js';
-import type { Connection, Dialect, SessionSettings, Statement } from '../dialects/dialect.js';
+import type { Connection, Dialect, MigrationLock, SessionSettings, Statement } from '../dialects/dialect.js';
 import type { Operation } from '../operations/operation.js';
 import type { Plan, Step } from '../revisions/plan.js';
 import type { Revision } from '../revisions/revision.js';
@@ -73,7 +73,7 @@ export async function migrate(
     const all = opts.transaction === 'all';
     if (all) await conn.begin();
     try {
-      const state: RunState = { known: false, heads, tip: { id: 0, hash: '' }, collected };
+      const state: RunState = { known: false, heads, tip: { id: 0, hash: '' }, collected, held: await holdForRun(lock, plan, opts) };
       for (const [index, step] of plan.steps.entries()) {
         const ms = await runStep(conn, dialect, graph, step, opts, !all, state, { index, total: plan.steps.length });
         if (ms !== null) done.push({ ...step, durationMs: ms });
@@ -90,6 +90,16 @@ export async function migrate(
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * Asks the lock to hold the database for the rest of a run that has steps to do, one transaction
+ * each. Not with hooks, which may open connections of their own that the hold would block, nor
+ * under `--transaction all`, which holds it anyway.
+ */
+async function holdForRun(lock: MigrationLock, plan: Plan, opts: MigrateOptions): Promise<boolean> {
+  if (plan.steps.length === 0 || opts.transaction === 'all' || opts.beforeRevision || opts.afterRevision) return false;
+  return (await lock.holdForRun?.()) ?? false;
 }
 
 async function inTransaction<T>(conn: Connection, dialect: Dialect, fn: () => Promise<T>): Promise<T> {
@@ -123,9 +133,12 @@ interface RunState {
   server?: { user: string; server: string };
   /** Each step's operations, recorded once before the run (the notice check); `up` is not called twice. */
   collected: ReadonlyMap<string, readonly Operation[]>;
+  /** True when the lock holds the database for the whole run: no other session writes until it ends. */
+  readonly held: boolean;
 }
 
 async function refreshState(conn: Connection, dialect: Dialect, graph: RevisionGraph<Revision>, state: RunState): Promise<Set<string>> {
+  if (state.held && state.known && state.applied) return state.applied;
   const token = await dialect.externalChangeToken?.(conn);
   const stillValid = state.known && state.applied && (dialect.exclusiveLock || (token !== undefined && token === state.token));
   if (!stillValid) {

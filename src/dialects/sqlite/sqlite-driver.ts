@@ -46,6 +46,11 @@ export class SqliteConnection extends BaseConnection {
     }
   }
 
+  /** The database file's absolute path; undefined for an in-memory database. */
+  get path(): string | undefined {
+    return this.file === ':memory:' ? undefined : resolve(this.file);
+  }
+
   /** Writers take the lock at BEGIN, so two runners never interleave inside a revision. */
   protected override beginStatement(): string {
     return 'BEGIN IMMEDIATE';
