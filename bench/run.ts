@@ -132,12 +132,15 @@ async function schemaRows(): Promise<Row[]> {
   return [{ what: `PostgreSQL: dihya check, ${process.env.DIHYA_BENCH_TABLES ?? 2000} tables (target < 5 s)`, seconds: r.check, baseline: r.pgDump }];
 }
 
-// DIHYA_BENCH_ONLY=schema runs the large-schema check alone.
+// DIHYA_BENCH_ONLY=sqlite, postgres or schema runs that part alone.
 const only = process.env.DIHYA_BENCH_ONLY;
+const part = (name: string) => !only || only === name;
 const work = mkdtempSync(join(tmpdir(), 'dihya-bench-work-'));
-const rows: Row[] = only === 'schema' ? [] : [versionRow(), ...sqliteBench(work)];
-if (PG_URL) rows.push(...(only === 'schema' ? [] : await postgresBench(work)), ...(await schemaRows()));
-else console.log('(PostgreSQL skipped: set DIHYA_TEST_PG_URL to include it)');
+const rows: Row[] = part('sqlite') ? [versionRow(), ...sqliteBench(work)] : [];
+if (PG_URL) {
+  if (part('postgres')) rows.push(...(await postgresBench(work)));
+  if (part('schema')) rows.push(...(await schemaRows()));
+} else console.log('(PostgreSQL skipped: set DIHYA_TEST_PG_URL to include it)');
 rmSync(work, { recursive: true, force: true });
 
 console.log(`\nDihya Migrate benchmark, ${new Date().toISOString().slice(0, 10)}, ${COUNT} revisions\n`);

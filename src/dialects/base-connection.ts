@@ -23,8 +23,8 @@ export abstract class BaseConnection implements Connection {
     this.#inTransaction = true;
   }
 
-  async commit(): Promise<void> {
-    await this.exec('COMMIT');
+  async commit(script?: string): Promise<void> {
+    await this.exec(script ? `${script};\nCOMMIT` : 'COMMIT');
     this.#inTransaction = false;
   }
 

@@ -17,7 +17,8 @@ export interface Connection {
   /** Runs a script of one or more statements with no parameters. */
   exec(sql: string): Promise<void>;
   begin(): Promise<void>;
-  commit(): Promise<void>;
+  /** Commits; a `script` (no parameters) runs first, sent with the COMMIT where the driver can. */
+  commit(script?: string): Promise<void>;
   rollback(): Promise<void>;
   readonly inTransaction: boolean;
   close(): Promise<void>;
@@ -97,6 +98,11 @@ export interface Dialect {
    * them as one script with escaped literals; SQLite, in-process, runs them one by one).
    */
   runBatch(conn: Connection, statements: readonly Statement[]): Promise<void>;
+  /**
+   * The batch as one script with its values written in, where the database runs such a script in
+   * one round trip (PostgreSQL): the runner then sends it together with the COMMIT.
+   */
+  batchScript?(statements: readonly Statement[]): string;
   /** Statements run at the start of every migration transaction. */
   sessionStatements(settings: SessionSettings): string[];
   /** Takes the lock that serialises concurrent runners on this database. */

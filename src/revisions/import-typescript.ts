@@ -18,6 +18,8 @@ export function cacheDirFor(projectDir: string): string {
 interface Manifest {
   readonly bundle: string;
   readonly inputs: Record<string, string>;
+  /** What the caller learnt from the bundle's exports, kept while the bundle is current (see {@link cachedMeta}). */
+  readonly meta?: unknown;
 }
 
 /** Thrown when a TypeScript file does not compile; names the file and line. */
@@ -79,12 +81,9 @@ export async function importTypeScript<T>(
   known: ReadonlyMap<string, string> = new Map(),
 ): Promise<T> {
   const manifestPath = join(cacheDir, `${name}.json`);
-  const cached = readManifest(manifestPath);
   const entryHash = sha256(entry);
-  if (cached && cached.inputs['<entry>'] === entryHash && inputsUnchanged(cached.inputs, known)) {
-    const bundlePath = join(cacheDir, cached.bundle);
-    if (existsSync(bundlePath)) return (await import(pathToFileURL(bundlePath).href)) as T;
-  }
+  const cached = currentManifest(manifestPath, entryHash, known);
+  if (cached) return (await import(pathToFileURL(join(cacheDir, cached.bundle)).href)) as T;
   const esbuild = await import('esbuild');
   const build = (light: boolean) => esbuild.build({
     stdin: { contents: entry, resolveDir, loader: 'ts', sourcefile: `${name}-entry.ts` },
@@ -140,6 +139,29 @@ export async function importTypeScript<T>(
   writeAtomic(join(cacheDir, bundle), code);
   writeAtomic(manifestPath, JSON.stringify({ bundle, inputs } satisfies Manifest));
   return (await import(pathToFileURL(join(cacheDir, bundle)).href)) as T;
+}
+
+/** The manifest, when its bundle was built from exactly these inputs and is still there. */
+function currentManifest(manifestPath: string, entryHash: string, known: ReadonlyMap<string, string>): Manifest | undefined {
+  const cached = readManifest(manifestPath);
+  if (!cached || cached.inputs['<entry>'] !== entryHash || !inputsUnchanged(cached.inputs, known)) return undefined;
+  return existsSync(join(dirname(manifestPath), cached.bundle)) ? cached : undefined;
+}
+
+/**
+ * What {@link keepMeta} stored beside the bundle of `name`, while that bundle is current for
+ * `entry` and the files it was built from: a caller that only needs what the modules declare
+ * (revision ids and parents for a no-op upgrade) need not import the bundle at all.
+ */
+export function cachedMeta<M>(name: string, entry: string, cacheDir: string, known: ReadonlyMap<string, string>): M | undefined {
+  return currentManifest(join(cacheDir, `${name}.json`), sha256(entry), known)?.meta as M | undefined;
+}
+
+/** Stores `meta` with the current bundle of `name` (after {@link importTypeScript} imported it). */
+export function keepMeta(name: string, entry: string, cacheDir: string, known: ReadonlyMap<string, string>, meta: unknown): void {
+  const manifestPath = join(cacheDir, `${name}.json`);
+  const cached = currentManifest(manifestPath, sha256(entry), known);
+  if (cached) writeAtomic(manifestPath, JSON.stringify({ ...cached, meta } satisfies Manifest));
 }
 
 function readManifest(path: string): Manifest | undefined {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { RevisionSyntaxError } from '../core/errors.js';
 import { fileChecksum } from '../core/hashing.js';
-import { CompileError, importTypeScript } from './import-typescript.js';
+import { cachedMeta, CompileError, importTypeScript, keepMeta } from './import-typescript.js';
 import type { MigrationFn, Revision, RevisionBody } from './revision.js';
 import { parseSqlRevision } from './sql-revision-file.js';
 
@@ -49,6 +49,15 @@ function sqlSection(sql: string, splitSql: (sql: string) => string[]): Migration
   };
 }
 
+/** What a revision file declares besides its functions: kept beside the compiled bundle. */
+type DeclaredMeta = Omit<Revision, 'path' | 'format' | 'checksum' | 'load'>;
+
+/**
+ * Reads the TypeScript revisions. While none of their files (nor a file they import) changed, what
+ * each declares comes from the bundle's manifest and the bundle itself is only imported when a
+ * body is needed, so a command that runs nothing (a no-op upgrade, `history`) does not compile,
+ * load and run a thousand modules.
+ */
 async function loadTypeScriptRevisions(
   files: Array<{ path: string; checksum: string }>,
   versionsDir: string,
@@ -56,23 +65,33 @@ async function loadTypeScriptRevisions(
   shown: (abs: string) => string,
 ): Promise<Revision[]> {
   const entry = `export const modules = {\n${files.map((f) => `  ${JSON.stringify(f.path)}: () => import(${JSON.stringify(f.path)}),`).join('\n')}\n};\n`;
-  let bundle: { modules: Record<string, () => Promise<{ default?: unknown }>> };
-  try {
-    bundle = await importTypeScript('revisions', entry, versionsDir, cacheDir, new Map(files.map((f) => [f.path, f.checksum])));
-  } catch (e) {
-    if (e instanceof CompileError) throw new RevisionSyntaxError(`${shown(resolve(e.file))}:${e.line}`, e.detail);
-    throw e;
-  }
-  const out: Revision[] = [];
-  for (const { path, checksum } of files) {
-    let mod: { default?: unknown };
+  const known = new Map(files.map((f) => [f.path, f.checksum]));
+  let bundle: Promise<{ modules: Record<string, () => Promise<{ default?: unknown }>> }> | undefined;
+  const exportOf = async (path: string): Promise<unknown> => {
+    bundle ??= importTypeScript('revisions', entry, versionsDir, cacheDir, known);
+    let modules;
     try {
-      mod = await bundle.modules[path]!();
+      modules = (await bundle).modules;
+    } catch (e) {
+      if (e instanceof CompileError) throw new RevisionSyntaxError(`${shown(resolve(e.file))}:${e.line}`, e.detail);
+      throw e;
+    }
+    try {
+      return (await modules[path]!()).default;
     } catch (e) {
       throw new RevisionSyntaxError(shown(path), `fails when loaded: ${(e as Error).message}`, { cause: e });
     }
-    out.push(toRevision(mod.default, path, checksum, shown(path)));
+  };
+  const declared = cachedMeta<Record<string, DeclaredMeta>>('revisions', entry, cacheDir, known);
+  if (declared && files.every((f) => declared[f.path])) {
+    return files.map(({ path, checksum }) => ({
+      ...declared[path]!, path, format: 'ts' as const, checksum,
+      load: async () => toRevision(await exportOf(path), path, checksum, shown(path)).load(),
+    }));
   }
+  const out: Revision[] = [];
+  for (const { path, checksum } of files) out.push(toRevision(await exportOf(path), path, checksum, shown(path)));
+  keepMeta('revisions', entry, cacheDir, known, Object.fromEntries(out.map(({ path, format: _f, checksum: _c, load: _l, ...meta }) => [path, meta])));
   return out;
 }
 

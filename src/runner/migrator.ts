@@ -219,9 +219,15 @@ async function runStep(
           durationMs, appliedBy: actor, host, toolVersion: opts.toolVersion,
         })
       : books.removeAppliedStatements(revision.id);
-    await dialect.runBatch(conn, [...books.setHeadsStatements(after), ...history, audit.statement]);
+    // The check reads the revision's own tables; the bookkeeping rows have no foreign keys.
     await dialect.beforeCommit(conn, operations);
-    if (ownTransaction) await conn.commit();
+    const records = [...books.setHeadsStatements(after), ...history, audit.statement];
+    const script = ownTransaction ? dialect.batchScript?.(records) : undefined;
+    if (script) await conn.commit(script);
+    else {
+      await dialect.runBatch(conn, records);
+      if (ownTransaction) await conn.commit();
+    }
     // The step is recorded whole: a later failure (an afterRevision hook) leaves nothing half-applied.
     journal = undefined;
     state.heads = after;

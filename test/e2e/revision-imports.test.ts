@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { cliFor, tempProject, write } from '../support/cli.js';
+import { cliFor, json, tempProject, write } from '../support/cli.js';
 import { tableNames } from '../support/databases.js';
 
 function revision(id: string, down: string | null, imports: string, body: string): string {
@@ -42,5 +42,29 @@ describe('what revision files import from dihya-migrate', () => {
     assert.equal(bad.status, 2, bad.stderr);
     assert.match(bad.stderr, /20260103_0000_ccccccccccc3_c\.ts:1: 'dihya-migrate' has no export named 'defineMigrashun'/);
     assert.doesNotMatch(bad.stderr, /\n\s+at /);
+  });
+
+  test('what a revision declares is read again when a file it imports changes, and its body when it runs', async () => {
+    const dir = tempProject();
+    const file = join(dir, 'app.db');
+    write(join(dir, 'migrations', 'env.ts'), "import { defineConfig } from 'dihya-migrate';\nexport default defineConfig({});\n");
+    write(join(dir, 'migrations', 'shared.ts'), "export const label = 'first wording';\nexport const table = 't_one';\n");
+    write(join(dir, 'migrations', 'versions', '20260101_0000_eeeeeeeeeee1_a.ts'), `import { defineMigration } from 'dihya-migrate';
+import { label, table } from '../shared';
+export default defineMigration({
+  revision: 'eeeeeeeeeee1', downRevision: null, message: label, purpose: 'p', impact: 'i', rollback: 'r',
+  async up(op) { op.createTable(table, { id: { type: 'integer', primaryKey: true } }); },
+  async down(op) { op.dropTable(table); },
+});
+`);
+    const run = cliFor(dir, `sqlite:${file}`);
+    const message = async () => (json(await run('history', '--json')) as { revisions: Array<{ message: string }> }).revisions[0]!.message;
+    assert.equal(await message(), 'first wording');
+    // Twice: the second run reads the declarations kept beside the compiled bundle.
+    assert.equal(await message(), 'first wording');
+    write(join(dir, 'migrations', 'shared.ts'), "export const label = 'second wording';\nexport const table = 't_two';\n");
+    assert.equal(await message(), 'second wording');
+    assert.equal((await run('upgrade')).status, 0);
+    assert.deepEqual((await tableNames(`sqlite:${file}`)).filter((t) => t.startsWith('t_')), ['t_two']);
   });
 });

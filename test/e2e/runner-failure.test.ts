@@ -88,5 +88,30 @@ for (const kind of databaseKinds()) {
       const audit = JSON.stringify(json(dihya(dir, ['audit', '--json', '--url', db.url])));
       assert.doesNotMatch(audit, /jeanne\.secret/);
     });
+
+    if (kind !== 'mysql') {
+      test('a revision whose bookkeeping is refused leaves nothing of itself', async () => {
+        const db = await freshDatabase(kind);
+        dbs.push(db);
+        const dir = tempProject();
+        const v = join(dir, 'migrations', 'versions');
+        write(join(v, 'a_first.ts'), tsRevision({ id: 'cccc00000001', down: null, up: "op.createTable('accounts', { id: { type: 'integer', primaryKey: true } });", down_: "op.dropTable('accounts');" }));
+        assert.equal(dihya(dir, ['upgrade', '--url', db.url]).status, 0);
+        write(join(v, 'b_second.ts'), tsRevision({ id: 'cccc00000002', down: 'cccc00000001', up: "op.createTable('invoices', { id: { type: 'integer', primaryKey: true } });", down_: "op.dropTable('invoices');" }));
+        // The history row of the next revision is refused by the database itself.
+        if (kind === 'sqlite') {
+          await queryDatabase(db.url, "CREATE TRIGGER refuse BEFORE INSERT ON dihya_history BEGIN SELECT RAISE(ABORT, 'history refused'); END");
+        } else {
+          await queryDatabase(db.url, "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'history refused'; END $$");
+          await queryDatabase(db.url, 'CREATE TRIGGER refuse BEFORE INSERT ON dihya_history FOR EACH ROW EXECUTE FUNCTION refuse()');
+        }
+        const r = dihya(dir, ['upgrade', '--url', db.url]);
+        assert.equal(r.status, 1, r.stderr);
+        assert.match(r.stderr, /history refused/);
+        assert.doesNotMatch(r.stderr, /\n\s+at /);
+        assert.ok(!(await tableNames(db.url)).includes('invoices'), 'the revision committed without its bookkeeping');
+        assert.deepEqual(json(dihya(dir, ['current', '--json', '--url', db.url])), { heads: ['cccc00000001'] });
+      });
+    }
   });
 }

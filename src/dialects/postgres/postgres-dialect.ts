@@ -1,11 +1,17 @@
 import splitter from 'dbgate-query-splitter';
-import type { Dialect, SessionSettings } from '../dialect.js';
+import type { Dialect, SessionSettings, Statement } from '../dialect.js';
 import { inlineParams, quoteDoubleQuoted, quoteLiteral } from '../sql-literal.js';
 import { introspectPostgres } from './postgres-introspector.js';
 import { withJsonAsText } from './postgres-json-params.js';
 import { takeAdvisoryLock } from './postgres-lock.js';
 import { renderPostgres } from './postgres-renderer.js';
 import { postgresNormalizer } from './postgres-normalizer.js';
+
+/** Statements as one script, their values written in as literals: one round trip. */
+function batchScript(statements: readonly Statement[]): string {
+  const literal = (v: unknown) => quoteLiteral(v, { true: 'true', false: 'false' });
+  return statements.map((s) => inlineParams(s.sql, s.params ?? [], literal)).join(';\n');
+}
 
 /** PostgreSQL, spoken by both the `pg` driver and PGlite. */
 export const postgresDialect: Dialect = {
@@ -37,9 +43,9 @@ export const postgresDialect: Dialect = {
   ],
   async runBatch(conn, statements) {
     if (statements.length === 0) return;
-    const literal = (v: unknown) => quoteLiteral(v, { true: 'true', false: 'false' });
-    await conn.exec(statements.map((s) => inlineParams(s.sql, s.params ?? [], literal)).join(';\n'));
+    await conn.exec(batchScript(statements));
   },
+  batchScript,
   sessionStatements(s: SessionSettings) {
     const out: string[] = [];
     if (s.lockTimeout) out.push(`SET LOCAL lock_timeout = ${quoteLiteral(s.lockTimeout, { true: '', false: '' })}`);
