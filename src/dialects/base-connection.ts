@@ -18,19 +18,29 @@ export abstract class BaseConnection implements Connection {
     return this.#inTransaction;
   }
 
-  async begin(): Promise<void> {
+  /** Sends what opens a transaction; a driver may hold it back to send with the first statement. */
+  protected async sendBegin(): Promise<void> {
     await this.exec(this.beginStatement());
+  }
+
+  /** Sends what ends a transaction (`script` first, with a COMMIT). */
+  protected async sendEnd(end: 'COMMIT' | 'ROLLBACK', script?: string): Promise<void> {
+    await this.exec(script ? `${script};\n${end}` : end);
+  }
+
+  async begin(): Promise<void> {
+    await this.sendBegin();
     this.#inTransaction = true;
   }
 
   async commit(script?: string): Promise<void> {
-    await this.exec(script ? `${script};\nCOMMIT` : 'COMMIT');
+    await this.sendEnd('COMMIT', script);
     this.#inTransaction = false;
   }
 
   async rollback(): Promise<void> {
     if (!this.#inTransaction) return;
     this.#inTransaction = false;
-    await this.exec('ROLLBACK');
+    await this.sendEnd('ROLLBACK');
   }
 }

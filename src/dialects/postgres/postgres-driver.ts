@@ -34,9 +34,14 @@ export class PostgresConnection extends BaseConnection {
    */
   #beginPending = false;
 
-  override async begin(): Promise<void> {
+  protected override async sendBegin(): Promise<void> {
     this.#beginPending = true;
-    await super.begin();
+  }
+
+  /** A transaction nothing was sent in ends without a round trip. */
+  protected override async sendEnd(end: 'COMMIT' | 'ROLLBACK', script?: string): Promise<void> {
+    if (this.#beginPending && !script) this.#beginPending = false;
+    else await super.sendEnd(end, script);
   }
 
   async query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
@@ -50,14 +55,6 @@ export class PostgresConnection extends BaseConnection {
   }
 
   async exec(sql: string): Promise<void> {
-    if (this.#beginPending) {
-      // What BaseConnection sends to open, end or undo a transaction nothing was sent in yet.
-      if (sql === 'BEGIN') return;
-      if (sql === 'COMMIT' || sql === 'ROLLBACK') {
-        this.#beginPending = false;
-        return;
-      }
-    }
     await this.client.query(this.#withPendingBegin(sql));
   }
 

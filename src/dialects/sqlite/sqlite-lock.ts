@@ -37,7 +37,6 @@ export async function holdSqliteRun(conn: Connection): Promise<MigrationLock> {
   return {
     async holdForRun() {
       if (!marker || conn.inTransaction) return false;
-      if (held) return true;
       writeFileSync(marker, 'delete\n');
       try {
         await conn.query('PRAGMA locking_mode = EXCLUSIVE');
